@@ -1,0 +1,178 @@
+package dev.eventschema.support;
+
+import dev.eventschema.Violation;
+import dev.eventschema.Violation.Code;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The open {@code Map<String, Object>} fields ("metadata"): their values must be JSON values (null,
+ * boolean, number, string, list, map with string keys), nested at most {@link #MAX_DEPTH} deep.
+ */
+public final class JsonValues {
+
+  /** The deepest nesting allowed, counting the open map itself as depth 1. */
+  public static final int MAX_DEPTH = 32;
+
+  private JsonValues() {}
+
+  /**
+   * Checks an open map of a typed value. A valid map is checked without allocating; only an invalid
+   * one is walked a second time to say where.
+   */
+  public static List<Violation> check(Map<String, ?> object, String path, List<Violation> violations) {
+    if (object == null) {
+      return Violations.missing(violations, path);
+    }
+    if (isValidObject(object, 1)) {
+      return violations;
+    }
+    WireReader in = WireReader.of(Map.of(), java.util.Set.of(), false);
+    read(object, path, in, 1);
+    return Violations.addAll(violations, "", in.violations());
+  }
+
+  /** An immutable copy, in the same order, of a valid open map. */
+  public static Map<String, Object> copyObject(Map<String, ?> object) {
+    return Collections.unmodifiableMap(copyEntries(object));
+  }
+
+  /** Reads (checks and copies) one JSON value from the wire; see {@link WireType#JSON}. */
+  static Object read(Object wire, String path, WireReader in) {
+    Object value = read(wire, path, in, 2);
+    return value == INVALID ? null : value;
+  }
+
+  private static final Object INVALID = new Object();
+
+  private static Object read(Object wire, String path, WireReader in, int depth) {
+    if (wire == null || wire instanceof String || wire instanceof Boolean) {
+      return wire;
+    }
+    if (wire instanceof Number number) {
+      if (isFiniteNumber(number)) {
+        return wire;
+      }
+      in.report(path, Code.NOT_FINITE, "must be a finite number, was " + wire);
+      return INVALID;
+    }
+    if (!(wire instanceof List<?>) && !(wire instanceof Map<?, ?>)) {
+      in.report(path, Code.INVALID_TYPE, "expected a JSON value, was " + wire.getClass().getSimpleName());
+      return INVALID;
+    }
+    if (depth > MAX_DEPTH) {
+      in.report(path, Code.TOO_BIG, "must be nested at most " + MAX_DEPTH + " deep, was deeper");
+      return INVALID;
+    }
+    boolean valid = true;
+    if (wire instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        Object item = read(list.get(i), Pointer.child(path, i), in, depth + 1);
+        valid &= item != INVALID;
+        copy.add(item);
+      }
+      return valid ? Collections.unmodifiableList(copy) : INVALID;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : ((Map<?, ?>) wire).entrySet()) {
+      if (!(entry.getKey() instanceof String key)) {
+        in.report(path, Code.INVALID_TYPE, "keys must be strings, was " + entry.getKey());
+        valid = false;
+        continue;
+      }
+      Object item = read(entry.getValue(), Pointer.child(path, key), in, depth + 1);
+      valid &= item != INVALID;
+      copy.put(key, item);
+    }
+    return valid ? Collections.unmodifiableMap(copy) : INVALID;
+  }
+
+  /** The JSON name of a value's type, for messages: {@code string}, {@code number}, {@code null}... */
+  public static String typeOf(Object value) {
+    if (value == null) {
+      return "null";
+    } else if (value instanceof String) {
+      return "string";
+    } else if (value instanceof Number) {
+      return "number";
+    } else if (value instanceof Boolean) {
+      return "boolean";
+    } else if (value instanceof List<?>) {
+      return "array";
+    } else if (value instanceof Map<?, ?>) {
+      return "object";
+    }
+    return value.getClass().getSimpleName();
+  }
+
+  private static Map<String, Object> copyEntries(Map<String, ?> object) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    object.forEach((key, value) -> copy.put(key, copyValue(value)));
+    return copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object copyValue(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return Collections.unmodifiableMap(copyEntries((Map<String, ?>) map));
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      for (Object item : list) {
+        copy.add(copyValue(item));
+      }
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
+
+  private static boolean isValidObject(Map<?, ?> object, int depth) {
+    if (depth > MAX_DEPTH) {
+      return false;
+    }
+    for (Map.Entry<?, ?> entry : object.entrySet()) {
+      if (!(entry.getKey() instanceof String) || !isValid(entry.getValue(), depth + 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isValid(Object value, int depth) {
+    if (value == null || value instanceof String || value instanceof Boolean) {
+      return true;
+    }
+    if (value instanceof Number number) {
+      return isFiniteNumber(number);
+    }
+    if (value instanceof Map<?, ?> map) {
+      return isValidObject(map, depth);
+    }
+    if (value instanceof List<?> list) {
+      if (depth > MAX_DEPTH) {
+        return false;
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (!isValid(list.get(i), depth + 1)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean isFiniteNumber(Number number) {
+    if (number instanceof Double || number instanceof Float) {
+      return Double.isFinite(number.doubleValue());
+    }
+    return number instanceof Integer || number instanceof Long || number instanceof Short
+        || number instanceof Byte || number instanceof BigInteger || number instanceof BigDecimal;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.eventschema.support;
+
+import dev.eventschema.ParseResult;
+import dev.eventschema.SchemaValidator;
+import dev.eventschema.Violation.Code;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * How one kind of value is read strictly from its wire form: no coercion between JSON types, every
+ * problem reported to the {@link WireReader} with its path.
+ *
+ * @param <T> the Java type read
+ */
+@FunctionalInterface
+public interface WireType<T> {
+
+  /** The value read from {@code wire} (never {@code null} on the wire), or {@code null} after reporting why not. */
+  T read(Object wire, String path, WireReader in);
+
+  /** A JSON string. */
+  WireType<String> STRING = (wire, path, in) -> {
+    if (wire instanceof String s) {
+      return s;
+    }
+    return in.invalidType(path, "a string", wire);
+  };
+
+  /** A JSON boolean. */
+  WireType<Boolean> BOOLEAN = (wire, path, in) -> {
+    if (wire instanceof Boolean b) {
+      return b;
+    }
+    return in.invalidType(path, "a boolean", wire);
+  };
+
+  /** A JSON number without a fraction that fits in an {@code int}. */
+  WireType<Integer> INT = (wire, path, in) -> {
+    Long value = Numbers.integral(wire, path, in, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int");
+    return value == null ? null : Integer.valueOf(value.intValue());
+  };
+
+  /** A JSON number without a fraction that fits in a {@code long}. */
+  WireType<Long> LONG = (wire, path, in) -> Numbers.integral(wire, path, in, Long.MIN_VALUE, Long.MAX_VALUE, "a long");
+
+  /** A finite JSON number. */
+  WireType<Double> DOUBLE = (wire, path, in) -> {
+    if (!(wire instanceof Number number)) {
+      return in.invalidType(path, "a number", wire);
+    }
+    double value = number.doubleValue();
+    if (!Double.isFinite(value)) {
+      in.report(path, Code.NOT_FINITE, "must be a finite number, was " + wire);
+      return null;
+    }
+    return value;
+  };
+
+  /** Any JSON value (null, boolean, number, string, array, object with string keys), copied immutably. */
+  WireType<Object> JSON = JsonValues::read;
+
+  /** An enum whose wire values are its constant names in lower case. */
+  static <E extends Enum<E>> WireType<E> enumOf(E[] constants) {
+    Map<String, E> byWireName = new HashMap<>();
+    StringJoiner allowed = new StringJoiner("', '", "'", "'");
+    for (E constant : constants) {
+      String wireName = constant.name().toLowerCase(Locale.ROOT);
+      byWireName.put(wireName, constant);
+      allowed.add(wireName);
+    }
+    String rule = "must be one of " + allowed;
+    return (wire, path, in) -> {
+      if (!(wire instanceof String s)) {
+        return in.invalidType(path, "a string", wire);
+      }
+      E constant = byWireName.get(s);
+      if (constant == null) {
+        in.report(path, Code.INVALID_VALUE, rule + ", was " + Violations.describe(s));
+      }
+      return constant;
+    };
+  }
+
+  /** A JSON object read by another schema's validator; its violations are put under {@code path}. */
+  static <T> WireType<T> schema(SchemaValidator<T> validator) {
+    return (wire, path, in) -> {
+      if (!(wire instanceof Map<?, ?> object)) {
+        return in.invalidType(path, "an object", wire);
+      }
+      @SuppressWarnings("unchecked") // keys are checked by the nested reader
+      ParseResult<T> result = validator.parse((Map<String, ?>) object);
+      if (result instanceof ParseResult.Valid<T> valid) {
+        return valid.value();
+      }
+      in.reportAll(path, result.violations());
+      return null;
+    };
+  }
+
+  /** A JSON array whose elements are all read by {@code element}; an unmodifiable list. */
+  static <T> WireType<List<T>> listOf(WireType<T> element) {
+    return (wire, path, in) -> {
+      if (!(wire instanceof List<?> list)) {
+        return in.invalidType(path, "an array", wire);
+      }
+      List<T> values = new ArrayList<>(list.size());
+      boolean valid = true;
+      for (int i = 0; i < list.size(); i++) {
+        Object item = list.get(i);
+        T value = item == null ? in.invalidType(Pointer.child(path, i), "a value", null)
+            : element.read(item, Pointer.child(path, i), in);
+        valid &= value != null;
+        values.add(value);
+      }
+      return valid ? Collections.unmodifiableList(values) : null;
+    };
+  }
+
+  /** A JSON object whose values are all read by {@code value}; an unmodifiable map in wire order. */
+  static <T> WireType<Map<String, T>> mapOf(WireType<T> value) {
+    return (wire, path, in) -> {
+      if (!(wire instanceof Map<?, ?> map)) {
+        return in.invalidType(path, "an object", wire);
+      }
+      Map<String, T> values = new LinkedHashMap<>();
+      boolean valid = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!(entry.getKey() instanceof String key)) {
+          in.report(path, Code.INVALID_TYPE, "keys must be strings, was " + entry.getKey());
+          valid = false;
+          continue;
+        }
+        String entryPath = Pointer.child(path, key);
+        T read = entry.getValue() == null ? in.invalidType(entryPath, "a value", null)
+            : value.read(entry.getValue(), entryPath, in);
+        valid &= read != null;
+        values.put(key, read);
+      }
+      return valid ? Collections.unmodifiableMap(values) : null;
+    };
+  }
+
+  /** Reading of integral numbers, shared by {@link #INT} and {@link #LONG}. */
+  final class Numbers {
+    private Numbers() {}
+
+    static Long integral(Object wire, String path, WireReader in, long min, long max, String kind) {
+      if (!(wire instanceof Number number)) {
+        return in.invalidType(path, kind, wire);
+      }
+      BigInteger exact;
+      if (wire instanceof Integer || wire instanceof Long || wire instanceof Short || wire instanceof Byte) {
+        long value = number.longValue();
+        if (value >= min && value <= max) {
+          return value;
+        }
+        exact = BigInteger.valueOf(value);
+      } else if (wire instanceof BigInteger big) {
+        exact = big;
+      } else {
+        BigDecimal decimal;
+        try {
+          decimal = wire instanceof BigDecimal d ? d : new BigDecimal(number.doubleValue());
+        } catch (NumberFormatException notFinite) {
+          return in.invalidType(path, kind, wire);
+        }
+        if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
+          return in.invalidType(path, kind + " (a whole number)", wire);
+        }
+        exact = decimal.toBigInteger();
+      }
+      if (exact.compareTo(BigInteger.valueOf(min)) < 0) {
+        in.report(path, Code.TOO_SMALL, "must fit in " + kind + " (at least " + min + "), was " + wire);
+        return null;
+      }
+      if (exact.compareTo(BigInteger.valueOf(max)) > 0) {
+        in.report(path, Code.TOO_BIG, "must fit in " + kind + " (at most " + max + "), was " + wire);
+        return null;
+      }
+      return exact.longValue();
+    }
+  }
+}
