@@ -29,7 +29,7 @@ public final class JsonValues {
     if (object == null) {
       return Violations.missing(violations, path);
     }
-    if (isValidObject(object, 1)) {
+    if (object.isEmpty() || isValidObject(object, 1)) {
       return violations;
     }
     WireReader in = WireReader.of(Map.of(), java.util.Set.of(), false);

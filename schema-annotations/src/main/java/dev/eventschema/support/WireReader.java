@@ -98,6 +98,20 @@ public final class WireReader {
   }
 
   /**
+   * The discriminator of a union member: when present it must be {@code value}. Absent is fine, so
+   * that a member can also be parsed on its own.
+   */
+  public void constant(String key, String value) {
+    Object wire = object.get(key);
+    if (wire == null && !object.containsKey(key)) {
+      return;
+    }
+    if (!value.equals(wire)) {
+      report(Pointer.child("", key), Code.INVALID_VALUE, "must be '" + value + "', was " + Violations.describe(wire));
+    }
+  }
+
+  /**
    * The violations found while reading, or {@code null} if none: generated code goes on adding the
    * violations of each field's rules to this list.
    */

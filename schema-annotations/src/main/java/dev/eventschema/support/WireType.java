@@ -2,6 +2,7 @@ package dev.eventschema.support;
 
 import dev.eventschema.ParseResult;
 import dev.eventschema.SchemaValidator;
+import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -101,6 +102,26 @@ public interface WireType<T> {
         return valid.value();
       }
       in.reportAll(path, result.violations());
+      return null;
+    };
+  }
+
+  /**
+   * The bare-string form of a {@code @StringForm} union member: the string fills {@code field}, and
+   * the field's rules apply to it at {@code path} itself.
+   */
+  static <T> WireType<T> stringForm(SchemaValidator<T> validator, String field) {
+    String fieldPath = Pointer.child("", field);
+    return (wire, path, in) -> {
+      ParseResult<T> result = validator.parse(Map.of(field, wire));
+      if (result instanceof ParseResult.Valid<T> valid) {
+        return valid.value();
+      }
+      for (Violation violation : result.violations()) {
+        String inner = violation.path().startsWith(fieldPath) ? violation.path().substring(fieldPath.length())
+            : violation.path();
+        in.report(path + inner, violation.code(), violation.message());
+      }
       return null;
     };
   }

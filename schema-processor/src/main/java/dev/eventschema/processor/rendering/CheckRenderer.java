@@ -1,0 +1,268 @@
+package dev.eventschema.processor.rendering;
+
+import static dev.eventschema.processor.rendering.Names.CODE;
+import static dev.eventschema.processor.rendering.Names.JSON_VALUES;
+import static dev.eventschema.processor.rendering.Names.POINTER;
+import static dev.eventschema.processor.rendering.Names.VIOLATION;
+import static dev.eventschema.processor.rendering.Names.VIOLATIONS;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.eventschema.processor.model.FieldModel;
+import dev.eventschema.processor.model.Rule;
+import dev.eventschema.processor.model.ValueType;
+import dev.eventschema.processor.model.ValueType.ScalarKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Renders the rules of each field as a {@code checkX(value, violations)} method that validators
+ * and builders share. The violation list is threaded through and created only on the first
+ * violation; paths inside loops are built only when a violation is recorded.
+ */
+final class CheckRenderer {
+
+  static final TypeName VIOLATION_LIST = ParameterizedTypeName.get(ClassName.get(List.class), VIOLATION);
+
+  /** A violation path: a constant string, or an expression evaluated only on failure. */
+  private record Path(CodeBlock code, String constant) {
+    static Path of(String pointer) {
+      return new Path(CodeBlock.of("$S", pointer), pointer);
+    }
+
+    static Path dynamic(CodeBlock code) {
+      return new Path(code, null);
+    }
+
+    boolean isConstant() {
+      return constant != null;
+    }
+  }
+
+  private final List<FieldSpec> patterns = new ArrayList<>();
+
+  /** The {@code static final Pattern} fields the rendered checks use, compiled once. */
+  List<FieldSpec> patternFields() {
+    return patterns;
+  }
+
+  /** Whether a field needs a check method: references can be null, doubles must be finite. */
+  static boolean needsCheck(FieldModel field) {
+    if (field.type() instanceof ValueType.Scalar scalar) {
+      return scalar.kind() == ScalarKind.STRING || scalar.kind() == ScalarKind.DOUBLE || scalar.hasRules();
+    }
+    return true;
+  }
+
+  static String checkName(FieldModel field) {
+    return "check" + field.capitalized();
+  }
+
+  /** {@code static List<Violation> checkX(T value, List<Violation> violations)}. */
+  MethodSpec checkMethod(FieldModel field) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    Path path = Path.of(field.pointer());
+    if (!field.type().javaType().isPrimitive()) {
+      body.beginControlFlow("if (value == null)")
+          .addStatement("return $T.add(violations, $L, $T.MISSING, $S)", VIOLATIONS, path.code(), CODE,
+              nullMessage(field.type()))
+          .endControlFlow();
+    }
+    value(body, field.type(), "value", path, Names.constantCase(field.name()));
+    body.addStatement("return violations");
+    return MethodSpec.methodBuilder(checkName(field))
+        .addModifiers(Modifier.STATIC)
+        .returns(VIOLATION_LIST)
+        .addParameter(field.type().javaType(), "value")
+        .addParameter(VIOLATION_LIST, "violations")
+        .addCode(body.build())
+        .build();
+  }
+
+  private static String nullMessage(ValueType type) {
+    if (type instanceof ValueType.OptionalOf) {
+      return "must not be null; an absent value is Optional.empty()";
+    }
+    if (type instanceof ValueType.ListOf || type instanceof ValueType.MapOf || type instanceof ValueType.JsonObject) {
+      return "must not be null; an absent collection is empty";
+    }
+    return "is required";
+  }
+
+  private void value(CodeBlock.Builder code, ValueType type, String v, Path path, String constantPrefix) {
+    if (type instanceof ValueType.Scalar scalar) {
+      scalar(code, scalar, v, path, constantPrefix);
+    } else if (type instanceof ValueType.OptionalOf optional) {
+      if (!needsValueCheck(optional.value())) {
+        return;
+      }
+      String getter = switch (optional.kind()) {
+        case OBJECT -> "get";
+        case INT -> "getAsInt";
+        case LONG -> "getAsLong";
+        case DOUBLE -> "getAsDouble";
+      };
+      TypeName presentType = optional.value().javaType();
+      code.beginControlFlow("if ($L.isPresent())", v)
+          .addStatement("$T present = $L.$L()", presentType.isBoxedPrimitive() ? presentType.unbox() : presentType,
+              v, getter);
+      value(code, optional.value(), "present", path, constantPrefix);
+      code.endControlFlow();
+    } else if (type instanceof ValueType.ListOf list) {
+      sizes(code, list.rules(), v + ".size()", path, "elements");
+      code.beginControlFlow("for (int i = 0; i < $L.size(); i++)", v)
+          .addStatement("$T element = $L.get(i)", list.element().javaType(), v);
+      Path elementPath = Path.dynamic(CodeBlock.of("$S + i", path.constant() + "/"));
+      nullElement(code, "element", elementPath);
+      value(code, list.element(), "element", elementPath, constantPrefix + "_ELEMENT");
+      code.endControlFlow();
+    } else if (type instanceof ValueType.MapOf map) {
+      sizes(code, map.rules(), v + ".size()", path, "entries");
+      code.beginControlFlow("for ($T<$T, $T> entry : $L.entrySet())", Map.Entry.class, String.class,
+              map.value().javaType(), v)
+          .addStatement("$T key = entry.getKey()", String.class)
+          .addStatement("$T item = entry.getValue()", map.value().javaType());
+      Path entryPath = Path.dynamic(CodeBlock.of("$T.child($S, key)", POINTER, path.constant()));
+      code.beginControlFlow("if (key == null)")
+          .addStatement("violations = $T.add(violations, $L, $T.INVALID_TYPE, $S)", VIOLATIONS, path.code(), CODE,
+              "keys must not be null")
+          .addStatement("continue")
+          .endControlFlow();
+      scalar(code, new ValueType.Scalar(ScalarKind.STRING, false, map.keyRules()), "key", entryPath,
+          constantPrefix + "_KEY");
+      nullElement(code, "item", entryPath);
+      value(code, map.value(), "item", entryPath, constantPrefix + "_VALUE");
+      code.endControlFlow();
+    } else if (type instanceof ValueType.JsonObject json) {
+      sizes(code, json.rules(), v + ".size()", path, "entries");
+      code.addStatement("violations = $T.check($L, $L, violations)", JSON_VALUES, v, path.code());
+    } else if (type instanceof ValueType.SchemaRef ref) {
+      nested(code, CodeBlock.of("$T.INSTANCE.validate($L)", ref.validator(), v), path);
+    } else if (type instanceof ValueType.UnionRef union) {
+      nested(code, CodeBlock.of("$T.validate($L)", union.union().helper(), v), path);
+    }
+  }
+
+  private static boolean needsValueCheck(ValueType type) {
+    return type.hasRules()
+        || type instanceof ValueType.SchemaRef
+        || type instanceof ValueType.UnionRef
+        || (type instanceof ValueType.Scalar scalar && scalar.kind() == ScalarKind.DOUBLE);
+  }
+
+  private static void nullElement(CodeBlock.Builder code, String v, Path path) {
+    code.beginControlFlow("if ($L == null)", v)
+        .addStatement("violations = $T.add(violations, $L, $T.MISSING, $S)", VIOLATIONS, path.code(), CODE,
+            "must not be null")
+        .addStatement("continue")
+        .endControlFlow();
+  }
+
+  private static void nested(CodeBlock.Builder code, CodeBlock validation, Path path) {
+    if (path.isConstant()) {
+      code.addStatement("violations = $T.addAll(violations, $L, $L)", VIOLATIONS, path.code(), validation);
+      return;
+    }
+    code.addStatement("$T nested = $L", VIOLATION_LIST, validation)
+        .beginControlFlow("if (!nested.isEmpty())")
+        .addStatement("violations = $T.addAll(violations, $L, nested)", VIOLATIONS, path.code())
+        .endControlFlow();
+  }
+
+  private void scalar(CodeBlock.Builder code, ValueType.Scalar scalar, String v, Path path, String constantPrefix) {
+    boolean finiteCheck = scalar.kind() == ScalarKind.DOUBLE;
+    if (finiteCheck) {
+      code.beginControlFlow("if (!$T.isFinite($L))", Double.class, v)
+          .addStatement("violations = $T.add(violations, $L, $T.NOT_FINITE, $S + $L)", VIOLATIONS, path.code(), CODE,
+              "must be a finite number, was ", v);
+      if (!scalar.rules().isEmpty()) {
+        code.nextControlFlow("else");
+      }
+    }
+    for (Rule rule : scalar.rules()) {
+      rule(code, rule, v, path, constantPrefix);
+    }
+    if (finiteCheck) {
+      code.endControlFlow();
+    }
+  }
+
+  private void rule(CodeBlock.Builder code, Rule rule, String v, Path path, String constantPrefix) {
+    if (rule instanceof Rule.NonEmpty) {
+      code.beginControlFlow("if ($L.isEmpty())", v)
+          .addStatement("violations = $T.add(violations, $L, $T.TOO_SMALL, $S)", VIOLATIONS, path.code(), CODE,
+              "must not be empty")
+          .endControlFlow();
+    } else if (rule instanceof Rule.NotBlank) {
+      code.beginControlFlow("if ($L.isBlank())", v)
+          .addStatement("violations = $T.add(violations, $L, $T.INVALID_FORMAT, $S)", VIOLATIONS, path.code(), CODE,
+              "must not be blank")
+          .endControlFlow();
+    } else if (rule instanceof Rule.Size size) {
+      sizes(code, List.of(size), v + ".length()", path, "characters");
+    } else if (rule instanceof Rule.Pattern pattern) {
+      String constant = patternConstant(constantPrefix, pattern.regexp());
+      String meaning = pattern.description().isEmpty() ? "must match " + pattern.regexp() : pattern.description();
+      code.beginControlFlow("if (!$N.matcher($L).matches())", constant, v)
+          .addStatement("violations = $T.add(violations, $L, $T.INVALID_FORMAT, $S + $T.describe($L))", VIOLATIONS,
+              path.code(), CODE, meaning + ", was ", VIOLATIONS, v)
+          .endControlFlow();
+    } else if (rule instanceof Rule.Bound bound) {
+      CodeBlock tooSmall = bound.min() == null ? null
+          : CodeBlock.of("$L $L $L", v, bound.minExclusive() ? "<=" : "<", Names.literal(bound.min()));
+      CodeBlock tooBig = bound.max() == null ? null
+          : CodeBlock.of("$L $L $L", v, bound.maxExclusive() ? ">=" : ">", Names.literal(bound.max()));
+      CodeBlock condition = tooSmall == null ? tooBig
+          : tooBig == null ? tooSmall : CodeBlock.of("$L || $L", tooSmall, tooBig);
+      code.beginControlFlow("if ($L)", condition)
+          .addStatement("violations = $T.outOfRange(violations, $L, $L, $S, $L)", VIOLATIONS, path.code(),
+              tooSmall == null ? CodeBlock.of("false") : tooBig == null ? CodeBlock.of("true") : tooSmall,
+              bound.describe(), v)
+          .endControlFlow();
+    }
+  }
+
+  private static void sizes(CodeBlock.Builder code, List<Rule> rules, String size, Path path, String unit) {
+    for (Rule rule : rules) {
+      if (!(rule instanceof Rule.Size bounds)) {
+        continue;
+      }
+      List<CodeBlock> outside = new ArrayList<>();
+      if (bounds.min() > 0) {
+        outside.add(CodeBlock.of("$L < $L", size, bounds.min()));
+      }
+      if (bounds.max() != Integer.MAX_VALUE) {
+        outside.add(CodeBlock.of("$L > $L", size, bounds.max()));
+      }
+      if (outside.isEmpty()) {
+        continue;
+      }
+      code.beginControlFlow("if ($L)", CodeBlock.join(outside, " || "))
+          .addStatement("violations = $T.sizeOutOfRange(violations, $L, $L, $L, $L, $S)", VIOLATIONS, path.code(),
+              bounds.min(), bounds.max() == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : bounds.max(), size, unit)
+          .endControlFlow();
+    }
+  }
+
+  private String patternConstant(String prefix, String regexp) {
+    String name = prefix + "_PATTERN";
+    for (int n = 2; contains(name); n++) {
+      name = prefix + "_PATTERN_" + n;
+    }
+    patterns.add(FieldSpec.builder(Pattern.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.compile($S)", Pattern.class, regexp)
+        .build());
+    return name;
+  }
+
+  private boolean contains(String name) {
+    return patterns.stream().anyMatch(p -> p.name().equals(name));
+  }
+}

@@ -1,0 +1,209 @@
+package dev.eventschema.processor.rendering;
+
+import static dev.eventschema.processor.rendering.Names.VIOLATIONS;
+import static dev.eventschema.processor.rendering.Names.WIRE_READER;
+import static dev.eventschema.processor.rendering.CheckRenderer.VIOLATION_LIST;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.eventschema.ParseResult;
+import dev.eventschema.SchemaValidator;
+import dev.eventschema.processor.model.FieldModel;
+import dev.eventschema.processor.model.SchemaModel;
+import dev.eventschema.processor.model.UnionModel;
+import dev.eventschema.processor.model.ValueType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/** Renders {@code FooValidator}: the strict parser, the checks, the wire writer and the JSON Schema. */
+public final class ValidatorRenderer {
+
+  private static final TypeName WIRE_MAP = ParameterizedTypeName.get(Map.class, String.class, Object.class);
+  private static final TypeName PAYLOAD = ParameterizedTypeName.get(ClassName.get(Map.class),
+      ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class));
+
+  public TypeSpec render(SchemaModel schema, String jsonSchema) {
+    CheckRenderer checks = new CheckRenderer();
+    WireForms wire = new WireForms();
+    ClassName self = schema.validator();
+    List<MethodSpec> checkMethods = schema.fields().stream()
+        .filter(CheckRenderer::needsCheck)
+        .map(checks::checkMethod)
+        .toList();
+    MethodSpec parse = parse(schema, wire);
+
+    return TypeSpec.classBuilder(self)
+        .addJavadoc("Strict validator of {@link $T}, generated from its {@code @EventSchema} declaration.\n",
+            schema.type())
+        .addJavadoc("\n<p>Stateless and thread-safe: use {@link #INSTANCE}.\n")
+        .addAnnotation(Names.generated())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(ClassName.get(SchemaValidator.class), schema.type()))
+        .addField(FieldSpec.builder(self, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .initializer("new $T()", self)
+            .build())
+        .addField(FieldSpec.builder(ParameterizedTypeName.get(Set.class, String.class), "WIRE_KEYS",
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$T.of($L)", Set.class, wireKeys(schema))
+            .build())
+        .addFields(wire.enumTypeFields())
+        .addFields(checks.patternFields())
+        .addField(FieldSpec.builder(String.class, "JSON_SCHEMA", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$S", jsonSchema)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("eventName")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return $S", schema.wireName())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("type")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(ClassName.get(Class.class), schema.type()))
+            .addStatement("return $T.class", schema.type())
+            .build())
+        .addMethod(validate(schema))
+        .addMethod(parse)
+        .addMethod(toMap(schema))
+        .addMethod(MethodSpec.methodBuilder("jsonSchema")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(String.class)
+            .addStatement("return JSON_SCHEMA")
+            .build())
+        .addMethods(checkMethods)
+        .build();
+  }
+
+  private static CodeBlock wireKeys(SchemaModel schema) {
+    List<String> keys = new java.util.ArrayList<>();
+    schema.union().ifPresent(u -> keys.add(UnionModel.DISCRIMINATOR));
+    schema.fields().forEach(f -> keys.add(f.name()));
+    return keys.stream().map(k -> CodeBlock.of("$S", k)).collect(CodeBlock.joining(", "));
+  }
+
+  private static MethodSpec validate(SchemaModel schema) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("validate")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(VIOLATION_LIST)
+        .addParameter(schema.type(), "value")
+        .addStatement("$T.requireNonNull(value, $S)", Objects.class, "value")
+        .beginControlFlow("if (value instanceof $T)", schema.value())
+        .addCode("// Built by $T or parse(), which checked every rule; immutable, so still valid.\n",
+            schema.builder())
+        .addStatement("return $T.of()", List.class)
+        .endControlFlow();
+    List<FieldModel> checked = schema.fields().stream().filter(CheckRenderer::needsCheck).toList();
+    if (checked.isEmpty()) {
+      return method.addStatement("return $T.of()", List.class).build();
+    }
+    method.addStatement("$T violations = null", VIOLATION_LIST);
+    for (FieldModel field : checked) {
+      method.addStatement("violations = $N(value.$N(), violations)", CheckRenderer.checkName(field), field.name());
+    }
+    return method.addStatement("return $T.toList(violations)", VIOLATIONS).build();
+  }
+
+  private static MethodSpec parse(SchemaModel schema, WireForms wire) {
+    NameAllocator names = new NameAllocator();
+    names.newName("payload", "payload");
+    names.newName("in", "in");
+    names.newName("violations", "violations");
+    MethodSpec.Builder method = MethodSpec.methodBuilder("parse")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(ParseResult.class), schema.type()))
+        .addParameter(PAYLOAD, "payload")
+        .addStatement("$T in = $T.of(payload, WIRE_KEYS, $L)", WIRE_READER, WIRE_READER, schema.strict());
+    schema.union().ifPresent(u ->
+        method.addStatement("in.constant($S, $S)", UnionModel.DISCRIMINATOR, schema.wireName()));
+    for (FieldModel field : schema.fields()) {
+      String local = names.newName(field.name(), field);
+      method.addStatement("$T $N = $L", localType(field.type()), local, read(field, wire));
+    }
+    method.addStatement("$T violations = in.violations()", VIOLATION_LIST);
+    for (FieldModel field : schema.fields()) {
+      if (field.type().hasRules()) {
+        String local = names.get(field);
+        method.beginControlFlow("if ($N != null)", local)
+            .addStatement("violations = $N($N, violations)", CheckRenderer.checkName(field), local)
+            .endControlFlow();
+      }
+    }
+    method.beginControlFlow("if (violations != null)")
+        .addStatement("return new $T<>(violations)", ParseResult.Invalid.class)
+        .endControlFlow();
+    CodeBlock arguments = schema.fields().stream()
+        .map(f -> CodeBlock.of("$N", names.get(f)))
+        .collect(CodeBlock.joining(", "));
+    return method.addStatement("return new $T<>(new $T($L))", ParseResult.Valid.class, schema.value(), arguments)
+        .build();
+  }
+
+  /** Reads are boxed: {@code null} means the value could not be read. */
+  private static TypeName localType(ValueType type) {
+    return type.javaType().box();
+  }
+
+  private static CodeBlock read(FieldModel field, WireForms wire) {
+    ValueType type = field.type();
+    if (type instanceof ValueType.OptionalOf optional) {
+      return switch (optional.kind()) {
+        case OBJECT -> CodeBlock.of("in.optional($S, $L)", field.name(), wire.reader(optional.value()));
+        case INT -> CodeBlock.of("in.optionalInt($S)", field.name());
+        case LONG -> CodeBlock.of("in.optionalLong($S)", field.name());
+        case DOUBLE -> CodeBlock.of("in.optionalDouble($S)", field.name());
+      };
+    }
+    if (type instanceof ValueType.ListOf list) {
+      return CodeBlock.of("in.list($S, $L)", field.name(), wire.reader(list.element()));
+    }
+    if (type instanceof ValueType.MapOf map) {
+      return CodeBlock.of("in.map($S, $L)", field.name(), wire.reader(map.value()));
+    }
+    if (type instanceof ValueType.JsonObject json) {
+      return CodeBlock.of("in.map($S, $L)", field.name(), wire.reader(json));
+    }
+    return CodeBlock.of("in.required($S, $L)", field.name(), wire.reader(type));
+  }
+
+  private static MethodSpec toMap(SchemaModel schema) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("toMap")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(WIRE_MAP)
+        .addParameter(schema.type(), "value")
+        .addStatement("$T wire = new $T<>()", WIRE_MAP, LinkedHashMap.class);
+    schema.union().ifPresent(u -> method.addStatement("wire.put($S, $S)", UnionModel.DISCRIMINATOR, schema.wireName()));
+    for (FieldModel field : schema.fields()) {
+      CodeBlock get = CodeBlock.of("value.$N()", field.name());
+      ValueType type = field.type();
+      if (type instanceof ValueType.OptionalOf optional) {
+        method.addStatement("$L.ifPresent(present -> wire.put($S, $L))", get, field.name(),
+            WireForms.writer(optional.value(), CodeBlock.of("present")));
+      } else if (!field.required()) {
+        method.beginControlFlow("if (!$L.isEmpty())", get)
+            .addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, get))
+            .endControlFlow();
+      } else {
+        method.addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, get));
+      }
+    }
+    return method.addStatement("return $T.unmodifiableMap(wire)", Collections.class).build();
+  }
+}
