@@ -53,12 +53,13 @@ public final class ValueRenderer {
         .addStatement("$T fields = new $T($S, $S, $S)", StringJoiner.class, StringJoiner.class, ", ",
             String.join(".", schema.type().simpleNames()) + "{", "}");
     for (FieldModel field : schema.fields()) {
+      // Components are read through "this." so that one named like a local ("fields") still works.
       CodeBlock add = CodeBlock.of("fields.add($S + $L)", field.name() + "=",
-          field.type() instanceof ValueType.OptionalOf ? "present" : field.name());
+          field.type() instanceof ValueType.OptionalOf ? "present" : "this." + field.name());
       if (field.type() instanceof ValueType.OptionalOf) {
-        method.addStatement("$N.ifPresent(present -> $L)", field.name(), add);
+        method.addStatement("this.$N.ifPresent(present -> $L)", field.name(), add);
       } else if (!field.required()) {
-        method.beginControlFlow("if (!$N.isEmpty())", field.name()).addStatement(add).endControlFlow();
+        method.beginControlFlow("if (!this.$N.isEmpty())", field.name()).addStatement(add).endControlFlow();
       } else {
         method.addStatement(add);
       }
