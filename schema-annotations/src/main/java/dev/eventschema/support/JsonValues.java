@@ -42,9 +42,9 @@ public final class JsonValues {
     return Collections.unmodifiableMap(copyEntries(object));
   }
 
-  /** Reads (checks and copies) one JSON value from the wire; see {@link WireType#JSON}. */
-  static Object read(Object wire, String path, WireReader in) {
-    Object value = read(wire, path, in, 2);
+  /** Reads (checks and copies) an open map from the wire, or returns {@code null} after reporting why not. */
+  static Object readObject(Object wire, String path, WireReader in) {
+    Object value = read(wire, path, in, 1);
     return value == INVALID ? null : value;
   }
 

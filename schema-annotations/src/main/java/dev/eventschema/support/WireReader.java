@@ -98,6 +98,23 @@ public final class WireReader {
   }
 
   /**
+   * An open {@code Map<String, Object>} field: empty when absent; its values are any JSON values,
+   * {@code null} included, nested at most {@link JsonValues#MAX_DEPTH} deep.
+   */
+  @SuppressWarnings("unchecked") // JsonValues reads an object into a Map<String, Object>
+  public Map<String, Object> jsonObject(String key) {
+    if (!object.containsKey(key)) {
+      return Map.of();
+    }
+    Object wire = object.get(key);
+    String path = Pointer.child("", key);
+    if (!(wire instanceof Map<?, ?>)) {
+      return invalidType(path, "an object", wire);
+    }
+    return (Map<String, Object>) JsonValues.readObject(wire, path, this);
+  }
+
+  /**
    * The discriminator of a union member: when present it must be {@code value}. Absent is fine, so
    * that a member can also be parsed on its own.
    */

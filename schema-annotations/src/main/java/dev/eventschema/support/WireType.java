@@ -65,9 +65,6 @@ public interface WireType<T> {
     return value;
   };
 
-  /** Any JSON value (null, boolean, number, string, array, object with string keys), copied immutably. */
-  WireType<Object> JSON = JsonValues::read;
-
   /** An enum whose wire values are its constant names in lower case. */
   static <E extends Enum<E>> WireType<E> enumOf(E[] constants) {
     Map<String, E> byWireName = new HashMap<>();

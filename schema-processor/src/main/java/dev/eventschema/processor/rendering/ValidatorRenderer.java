@@ -176,8 +176,8 @@ public final class ValidatorRenderer {
     if (type instanceof ValueType.MapOf map) {
       return CodeBlock.of("in.map($S, $L)", field.name(), wire.reader(map.value()));
     }
-    if (type instanceof ValueType.JsonObject json) {
-      return CodeBlock.of("in.map($S, $L)", field.name(), wire.reader(json));
+    if (type instanceof ValueType.JsonObject) {
+      return CodeBlock.of("in.jsonObject($S)", field.name());
     }
     return CodeBlock.of("in.required($S, $L)", field.name(), wire.reader(type));
   }

@@ -36,9 +36,6 @@ final class WireForms {
     if (type instanceof ValueType.UnionRef union) {
       return CodeBlock.of("$T::read", union.union().helper());
     }
-    if (type instanceof ValueType.JsonObject) {
-      return CodeBlock.of("$T.JSON", WIRE_TYPE);
-    }
     throw new IllegalArgumentException("no single wire reader for " + type);
   }
 

@@ -1,0 +1,361 @@
+package dev.eventschema.processor;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import dev.eventschema.EventSchema;
+import dev.eventschema.SchemaValidator;
+import dev.eventschema.SchemaViolationException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Compiles schema sources with {@link EventSchemaProcessor} and gives tests access to what was
+ * generated: the classes (loaded by a class loader whose parent is the test class loader, so that
+ * {@code dev.eventschema.*} is shared), validators, builders and resources.
+ *
+ * <p>The generated types only exist at run time, so tests reach them by reflection.
+ */
+final class GeneratedCode {
+
+  /** The package of the schemas in {@link TestSchemas}. */
+  static final String PACKAGE = "com.example.events";
+
+  /**
+   * The lint options of the project build (see the parent pom): every lint warning but
+   * "processing", which would flag the generated {@code @Generated} annotations as unclaimed.
+   */
+  static final List<String> LINT = List.of("-Xlint:all,-processing");
+
+  private final Compilation compilation;
+  private final ClassLoader loader;
+
+  private GeneratedCode(Compilation compilation) {
+    this.compilation = compilation;
+    this.loader = new CompilationClassLoader(compilation, GeneratedCode.class.getClassLoader());
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Compiling
+
+  /** Compiles {@code sources} with the processor; the outcome is left to the caller. */
+  static Compilation compile(List<JavaFileObject> sources) {
+    return Compiler.javac()
+        .withProcessors(new EventSchemaProcessor())
+        .withOptions(LINT)
+        .withClasspath(List.of(annotationsClasspath()))
+        .compile(sources);
+  }
+
+  static Compilation compile(JavaFileObject... sources) {
+    return compile(List.of(sources));
+  }
+
+  /** Compiles {@code sources}, failing with every diagnostic unless the compilation succeeded. */
+  static GeneratedCode compileOrFail(List<JavaFileObject> sources) {
+    Compilation compilation = compile(sources);
+    if (compilation.status() != Compilation.Status.SUCCESS) {
+      throw new AssertionError("expected the schemas to compile, but javac said:\n" + describe(compilation.diagnostics()));
+    }
+    return new GeneratedCode(compilation);
+  }
+
+  /** The diagnostics, one per line, for failure messages. */
+  static String describe(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    return diagnostics.stream()
+        .map(d -> d.getKind() + " " + (d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
+            + d.getMessage(null))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** Where {@code dev.eventschema} comes from: the classpath the schemas compile against. */
+  private static File annotationsClasspath() {
+    try {
+      return new File(EventSchema.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Compilation compilation() {
+    return compilation;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Generated types
+
+  /** The class {@code PACKAGE.simpleName}, generated or compiled from a test source. */
+  Class<?> type(String simpleName) {
+    try {
+      return Class.forName(PACKAGE + "." + simpleName, true, loader);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("no class " + PACKAGE + "." + simpleName + " was generated; generated files: "
+          + compilation.generatedFiles().stream().map(JavaFileObject::getName).toList(), e);
+    }
+  }
+
+  /** {@code <schema>Validator.INSTANCE}. */
+  @SuppressWarnings("unchecked")
+  SchemaValidator<Object> validator(String schema) {
+    Class<?> validatorClass = type(schema + "Validator");
+    try {
+      return (SchemaValidator<Object>) validatorClass.getField("INSTANCE").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(validatorClass + " has no public static INSTANCE", e);
+    }
+  }
+
+  /** {@code <schema>Builder.builder()}. */
+  Builder builder(String schema) {
+    return new Builder(Reflect.callStatic(type(schema + "Builder"), "builder"));
+  }
+
+  /** {@code <schema>Builder.from(value)}. */
+  Builder from(String schema, Object value) {
+    return new Builder(Reflect.callStatic(type(schema + "Builder"), "from", value));
+  }
+
+  /** A hand-written implementation of the schema interface whose accessors return {@code fields}. */
+  Object implement(String schema, Map<String, ?> fields) {
+    Class<?> type = type(schema);
+    return Proxy.newProxyInstance(loader, new Class<?>[] {type}, (proxy, method, args) -> {
+      switch (method.getName()) {
+        case "toString":
+          return "HandWritten" + schema + fields;
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "equals":
+          return proxy == args[0];
+        default:
+          if (fields.containsKey(method.getName())) {
+            return fields.get(method.getName());
+          }
+          return emptyValueOf(method.getReturnType(), schema + "." + method.getName());
+      }
+    });
+  }
+
+  private static Object emptyValueOf(Class<?> type, String accessor) {
+    if (type == Optional.class) {
+      return Optional.empty();
+    } else if (type == OptionalInt.class) {
+      return OptionalInt.empty();
+    } else if (type == OptionalLong.class) {
+      return OptionalLong.empty();
+    } else if (type == OptionalDouble.class) {
+      return OptionalDouble.empty();
+    } else if (type == List.class) {
+      return List.of();
+    } else if (type == Map.class) {
+      return Map.of();
+    } else if (type.isPrimitive()) {
+      throw new IllegalStateException("the test must give a value for " + accessor);
+    }
+    return null;
+  }
+
+  /** Calls the accessor {@code name} of a schema value. */
+  static Object get(Object value, String name) {
+    return Reflect.call(value, name);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Generated files
+
+  /** The text of a file generated to CLASS_OUTPUT, such as {@code META-INF/eventschema/x.schema.json}. */
+  Optional<String> resource(String path) {
+    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).map(GeneratedCode::read);
+  }
+
+  /** The text of the generated source of {@code PACKAGE.simpleName}. */
+  Optional<String> source(String simpleName) {
+    return compilation.generatedSourceFile(PACKAGE + "." + simpleName).map(GeneratedCode::read);
+  }
+
+  private static String read(JavaFileObject file) {
+    try (InputStream in = file.openInputStream()) {
+      return new String(in.readAllBytes(), UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  /** A generated builder, driven by reflection; setters chain on the builder they return. */
+  static final class Builder {
+    private Object builder;
+
+    private Builder(Object builder) {
+      this.builder = builder;
+    }
+
+    /** Calls the builder method {@code method} (a setter, {@code addX}, {@code putX}) with {@code args}. */
+    Builder set(String method, Object... args) {
+      builder = Reflect.call(builder, method, args);
+      return this;
+    }
+
+    Object builder() {
+      return builder;
+    }
+
+    /** {@code build()}: the value, or the {@link SchemaViolationException} it throws. */
+    Object build() {
+      return Reflect.call(builder, "build");
+    }
+
+    /** {@code build()}, which must throw a {@link SchemaViolationException}. */
+    SchemaViolationException buildFailure() {
+      try {
+        Object value = build();
+        throw new AssertionError("expected build() to throw a SchemaViolationException, but it built " + value);
+      } catch (SchemaViolationException expected) {
+        return expected;
+      }
+    }
+  }
+
+  /** Reflection that picks overloads by argument types and rethrows what the target threw. */
+  static final class Reflect {
+    private Reflect() {}
+
+    static Object call(Object target, String name, Object... args) {
+      return invoke(target.getClass(), target, name, args);
+    }
+
+    static Object callStatic(Class<?> type, String name, Object... args) {
+      return invoke(type, null, name, args);
+    }
+
+    private static Object invoke(Class<?> type, Object target, String name, Object[] args) {
+      Method method = find(type, target == null, name, args);
+      try {
+        method.setAccessible(true);
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(cause);
+      } catch (IllegalAccessException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    private static Method find(Class<?> type, boolean isStatic, String name, Object[] args) {
+      List<Method> matches = new ArrayList<>();
+      List<Method> named = new ArrayList<>();
+      for (Method method : allMethods(type)) {
+        if (!method.getName().equals(name) || Modifier.isStatic(method.getModifiers()) != isStatic) {
+          continue;
+        }
+        named.add(method);
+        if (accepts(method.getParameterTypes(), args)
+            && matches.stream().noneMatch(m -> sameParameters(m, method))) {
+          matches.add(method);
+        }
+      }
+      if (matches.size() != 1) {
+        throw new AssertionError((matches.isEmpty() ? "no" : "more than one") + " method " + type.getName() + "." + name
+            + " accepts " + describe(args) + "; candidates: " + named);
+      }
+      return matches.get(0);
+    }
+
+    /** Public methods first (so that interface methods win over those of a package-private class). */
+    private static List<Method> allMethods(Class<?> type) {
+      List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
+      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+        for (Method method : c.getDeclaredMethods()) {
+          if (!method.isSynthetic() && !method.isBridge()) {
+            methods.add(method);
+          }
+        }
+      }
+      return methods;
+    }
+
+    private static boolean sameParameters(Method a, Method b) {
+      return List.of(a.getParameterTypes()).equals(List.of(b.getParameterTypes()));
+    }
+
+    private static boolean accepts(Class<?>[] parameters, Object[] args) {
+      if (parameters.length != args.length) {
+        return false;
+      }
+      for (int i = 0; i < parameters.length; i++) {
+        Class<?> parameter = parameters[i];
+        Object arg = args[i];
+        if (arg == null) {
+          if (parameter.isPrimitive()) {
+            return false;
+          }
+        } else if (parameter.isPrimitive() ? !wrapper(parameter).isInstance(arg) : !parameter.isInstance(arg)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static Class<?> wrapper(Class<?> primitive) {
+      return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
+    }
+
+    private static String describe(Object[] args) {
+      return java.util.Arrays.stream(args)
+          .map(a -> a == null ? "null" : a.getClass().getSimpleName())
+          .collect(Collectors.joining(", ", "(", ")"));
+    }
+  }
+
+  /** Loads the classes compiled to CLASS_OUTPUT, delegating everything else to the test class loader. */
+  private static final class CompilationClassLoader extends ClassLoader {
+    private final Compilation compilation;
+
+    CompilationClassLoader(Compilation compilation, ClassLoader parent) {
+      super(parent);
+      this.compilation = compilation;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      int dot = name.lastIndexOf('.');
+      String packageName = dot < 0 ? "" : name.substring(0, dot);
+      String fileName = name.substring(dot + 1) + ".class";
+      Optional<JavaFileObject> file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, packageName, fileName);
+      if (file.isEmpty()) {
+        throw new ClassNotFoundException(name);
+      }
+      try (InputStream in = file.get().openInputStream()) {
+        byte[] bytes = in.readAllBytes();
+        return defineClass(name, bytes, 0, bytes.length);
+      } catch (IOException e) {
+        throw new ClassNotFoundException(name, e);
+      }
+    }
+  }
+}
