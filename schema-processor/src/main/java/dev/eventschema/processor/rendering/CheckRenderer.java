@@ -16,10 +16,10 @@ import dev.eventschema.processor.model.FieldModel;
 import dev.eventschema.processor.model.Rule;
 import dev.eventschema.processor.model.ValueType;
 import dev.eventschema.processor.model.ValueType.ScalarKind;
+import dev.eventschema.support.StringPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -210,7 +210,7 @@ final class CheckRenderer {
     } else if (rule instanceof Rule.Pattern pattern) {
       String constant = patternConstant(constantPrefix, pattern.regexp());
       String meaning = pattern.description().isEmpty() ? "must match " + pattern.regexp() : pattern.description();
-      code.beginControlFlow("if (!$N.matcher($L).matches())", constant, v)
+      code.beginControlFlow("if (!$N.matches($L))", constant, v)
           .addStatement("violations = $T.add(violations, $L, $T.INVALID_FORMAT, $S + $T.describe($L))", VIOLATIONS,
               path.code(), CODE, meaning + ", was ", VIOLATIONS, v)
           .endControlFlow();
@@ -256,8 +256,8 @@ final class CheckRenderer {
     for (int n = 2; contains(name); n++) {
       name = prefix + "_PATTERN_" + n;
     }
-    patterns.add(FieldSpec.builder(Pattern.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.compile($S)", Pattern.class, regexp)
+    patterns.add(FieldSpec.builder(StringPattern.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.compile($S)", StringPattern.class, regexp)
         .build());
     return name;
   }

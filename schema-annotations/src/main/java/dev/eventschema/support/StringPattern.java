@@ -1,0 +1,252 @@
+package dev.eventschema.support;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A whole-value string pattern, compiled once. Most schema patterns are a sequence of character
+ * classes with quantifiers ({@code [A-Za-z0-9_-]+}, {@code [a-z]{2,8}-[0-9]+}); those are matched
+ * here without allocating, unlike {@link java.util.regex.Matcher}, which is created per call. Any
+ * other regex (groups, alternation, look-around, ...) is left to {@link Pattern}, with the same
+ * meaning.
+ */
+public abstract class StringPattern {
+
+  /** The regex this was compiled from. */
+  private final String regexp;
+
+  StringPattern(String regexp) {
+    this.regexp = regexp;
+  }
+
+  /** Compiles {@code regexp}, which must be a valid {@link Pattern} (the processor checked it). */
+  public static StringPattern compile(String regexp) {
+    Pattern pattern = Pattern.compile(regexp);
+    List<Step> steps = Steps.parse(regexp);
+    return steps == null ? new Regex(regexp, pattern) : new Sequence(regexp, steps.toArray(Step[]::new));
+  }
+
+  /** Whether the whole of {@code value} matches. */
+  public abstract boolean matches(CharSequence value);
+
+  @Override
+  public String toString() {
+    return regexp;
+  }
+
+  /** Anything beyond a sequence of classes: {@link Pattern} does the work. */
+  private static final class Regex extends StringPattern {
+    private final Pattern pattern;
+
+    Regex(String regexp, Pattern pattern) {
+      super(regexp);
+      this.pattern = pattern;
+    }
+
+    @Override
+    public boolean matches(CharSequence value) {
+      return pattern.matcher(value).matches();
+    }
+  }
+
+  /** A sequence of character classes, each repeated between {@code min} and {@code max} times. */
+  private static final class Sequence extends StringPattern {
+    private final Step[] steps;
+
+    Sequence(String regexp, Step[] steps) {
+      super(regexp);
+      this.steps = steps;
+    }
+
+    @Override
+    public boolean matches(CharSequence value) {
+      return matchFrom(value, 0, 0);
+    }
+
+    /** Exact whole-match semantics: tries every repeat count of a step, longest first. */
+    private boolean matchFrom(CharSequence value, int step, int position) {
+      if (step == steps.length) {
+        return position == value.length();
+      }
+      Step current = steps[step];
+      int limit = (int) Math.min((long) position + current.max, value.length());
+      int end = position;
+      while (end < limit && current.accepts(value.charAt(end))) {
+        end++;
+      }
+      for (; end - position >= current.min; end--) {
+        if (matchFrom(value, step + 1, end)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** One character class with its repeat bounds. */
+  record Step(BitSet ascii, boolean negated, int min, int max) {
+    boolean accepts(char c) {
+      // Classes are built from ASCII only (see Steps), so any other char is outside them.
+      boolean inClass = c < 128 && ascii.get(c);
+      return inClass != negated;
+    }
+  }
+
+  /** The parser of the sequence subset: returns {@code null} for anything else. */
+  static final class Steps {
+    private final String regexp;
+    private int at;
+
+    private Steps(String regexp) {
+      this.regexp = regexp;
+    }
+
+    static List<Step> parse(String regexp) {
+      return new Steps(regexp).steps();
+    }
+
+    private List<Step> steps() {
+      List<Step> steps = new ArrayList<>();
+      while (at < regexp.length()) {
+        BitSet ascii = new BitSet(128);
+        boolean negated = false;
+        char c = regexp.charAt(at++);
+        if (c == '[') {
+          if (peek() == '^') {
+            negated = true;
+            at++;
+          }
+          if (!readClass(ascii)) {
+            return null;
+          }
+        } else if (c == '\\') {
+          if (!readEscape(ascii)) {
+            return null;
+          }
+        } else if (isLiteral(c)) {
+          ascii.set(c);
+        } else {
+          return null;
+        }
+        int[] bounds = readQuantifier();
+        if (bounds == null) {
+          return null;
+        }
+        steps.add(new Step(ascii, negated, bounds[0], bounds[1]));
+      }
+      return steps;
+    }
+
+    /** The members of {@code [...]} after the optional {@code ^}, up to and including {@code ]}. */
+    private boolean readClass(BitSet ascii) {
+      boolean first = true;
+      while (at < regexp.length()) {
+        char c = regexp.charAt(at++);
+        if (c == ']') {
+          return !first; // "[]...]" is read differently by regex dialects: leave it to Pattern
+        }
+        first = false;
+        if (c == '[' || (c == '&' && peek() == '&')) {
+          return false; // nested classes and intersections: leave to Pattern
+        }
+        if (c == '\\') {
+          if (!readEscape(ascii)) {
+            return false;
+          }
+          continue;
+        }
+        if (c >= 128) {
+          return false;
+        }
+        if (peek() == '-' && at + 1 < regexp.length() && regexp.charAt(at + 1) != ']') {
+          char to = regexp.charAt(at + 1);
+          if (to == '\\' || to == '[' || to >= 128 || to < c) {
+            return false;
+          }
+          ascii.set(c, to + 1);
+          at += 2;
+        } else {
+          ascii.set(c);
+        }
+      }
+      return false;
+    }
+
+    /** {@code \d}, {@code \w}, {@code \s} and escaped punctuation; others are left to Pattern. */
+    private boolean readEscape(BitSet ascii) {
+      if (at >= regexp.length()) {
+        return false;
+      }
+      char c = regexp.charAt(at++);
+      switch (c) {
+        case 'd' -> ascii.set('0', '9' + 1);
+        case 'w' -> {
+          ascii.set('a', 'z' + 1);
+          ascii.set('A', 'Z' + 1);
+          ascii.set('0', '9' + 1);
+          ascii.set('_');
+        }
+        case 's' -> {
+          for (char space : new char[] {' ', '\t', '\n', 0x0B, '\f', '\r'}) {
+            ascii.set(space);
+          }
+        }
+        default -> {
+          if (c >= 128 || Character.isLetterOrDigit(c)) {
+            return false; // \p{..}, \b, \Q, back references...
+          }
+          ascii.set(c);
+        }
+      }
+      return true;
+    }
+
+    /** {@code {min, max}} of the quantifier after a class; {@code {1, 1}} when there is none. */
+    private int[] readQuantifier() {
+      char c = peek();
+      int[] bounds;
+      if (c == '*') {
+        bounds = new int[] {0, Integer.MAX_VALUE};
+      } else if (c == '+') {
+        bounds = new int[] {1, Integer.MAX_VALUE};
+      } else if (c == '?') {
+        bounds = new int[] {0, 1};
+      } else if (c == '{') {
+        int close = regexp.indexOf('}', at);
+        if (close < 0) {
+          return null;
+        }
+        String[] parts = regexp.substring(at + 1, close).split(",", -1);
+        try {
+          int min = Integer.parseInt(parts[0]);
+          int max = parts.length == 1 ? min : parts[1].isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(parts[1]);
+          if (parts.length > 2 || min > max) {
+            return null;
+          }
+          bounds = new int[] {min, max};
+        } catch (NumberFormatException e) {
+          return null;
+        }
+        at = close;
+      } else {
+        return new int[] {1, 1};
+      }
+      at++;
+      char next = peek();
+      if (next == '?' || next == '+') {
+        return null; // lazy and possessive quantifiers: leave to Pattern
+      }
+      return bounds;
+    }
+
+    private char peek() {
+      return at < regexp.length() ? regexp.charAt(at) : '\0';
+    }
+
+    private static boolean isLiteral(char c) {
+      return c < 128 && ".$^|()[]{}*+?\\".indexOf(c) < 0;
+    }
+  }
+}
