@@ -129,11 +129,16 @@ public final class WireReader {
   }
 
   /**
-   * The violations found while reading, or {@code null} if none: generated code goes on adding the
-   * violations of each field's rules to this list.
+   * The violations found so far, or {@code null} if none: generated code passes this list to each
+   * field's checks and {@linkplain #update updates} it with what they return.
    */
   public List<Violation> violations() {
     return violations;
+  }
+
+  /** Replaces the violations with {@code violations}: those read so far, with a field's rule violations added. */
+  public void update(List<Violation> violations) {
+    this.violations = violations;
   }
 
   /** Records a violation. */

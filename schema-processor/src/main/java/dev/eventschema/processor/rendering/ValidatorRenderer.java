@@ -132,19 +132,18 @@ public final class ValidatorRenderer {
         .addStatement("$T in = $T.of(payload, WIRE_KEYS, $L)", WIRE_READER, WIRE_READER, schema.strict());
     schema.union().ifPresent(u ->
         method.addStatement("in.constant($S, $S)", UnionModel.DISCRIMINATOR, schema.wireName()));
+    // Each field is read, then checked, in declaration order: violations come in the order that
+    // validate() finds them.
     for (FieldModel field : schema.fields()) {
       String local = names.newName(field.name(), field);
       method.addStatement("$T $N = $L", localType(field.type()), local, read(field, wire));
-    }
-    method.addStatement("$T violations = in.violations()", VIOLATION_LIST);
-    for (FieldModel field : schema.fields()) {
       if (field.type().hasRules()) {
-        String local = names.get(field);
         method.beginControlFlow("if ($N != null)", local)
-            .addStatement("violations = $N($N, violations)", CheckRenderer.checkName(field), local)
+            .addStatement("in.update($N($N, in.violations()))", CheckRenderer.checkName(field), local)
             .endControlFlow();
       }
     }
+    method.addStatement("$T violations = in.violations()", VIOLATION_LIST);
     method.beginControlFlow("if (violations != null)")
         .addStatement("return new $T<>(violations)", ParseResult.Invalid.class)
         .endControlFlow();
@@ -182,7 +181,15 @@ public final class ValidatorRenderer {
     return CodeBlock.of("in.required($S, $L)", field.name(), wire.reader(type));
   }
 
+  /**
+   * The wire form. A hand-written value may be invalid (a {@code null} field, a {@code null}
+   * element): such fields are left out rather than failing, so that a rejected value can still be
+   * recorded as it was.
+   */
   private static MethodSpec toMap(SchemaModel schema) {
+    NameAllocator names = new NameAllocator();
+    names.newName("value", "value");
+    names.newName("wire", "wire");
     MethodSpec.Builder method = MethodSpec.methodBuilder("toMap")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -191,19 +198,37 @@ public final class ValidatorRenderer {
         .addStatement("$T wire = new $T<>()", WIRE_MAP, LinkedHashMap.class);
     schema.union().ifPresent(u -> method.addStatement("wire.put($S, $S)", UnionModel.DISCRIMINATOR, schema.wireName()));
     for (FieldModel field : schema.fields()) {
-      CodeBlock get = CodeBlock.of("value.$N()", field.name());
       ValueType type = field.type();
-      if (type instanceof ValueType.OptionalOf optional) {
-        method.addStatement("$L.ifPresent(present -> wire.put($S, $L))", get, field.name(),
-            WireForms.writer(optional.value(), CodeBlock.of("present")));
-      } else if (!field.required()) {
-        method.beginControlFlow("if (!$L.isEmpty())", get)
-            .addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, get))
-            .endControlFlow();
-      } else {
-        method.addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, get));
+      if (type.javaType().isPrimitive()) {
+        method.addStatement("wire.put($S, value.$N())", field.name(), field.name());
+        continue;
       }
+      String local = names.newName(field.name(), field);
+      method.addStatement("$T $N = value.$N()", type.javaType(), local, field.name());
+      CodeBlock v = CodeBlock.of("$N", local);
+      if (type instanceof ValueType.OptionalOf optional) {
+        method.beginControlFlow("if ($N != null && $N.isPresent())", local, local)
+            .addStatement("wire.put($S, $L)", field.name(),
+                WireForms.writer(optional.value(), CodeBlock.of("$N.$L()", local, getter(optional))));
+      } else if (!field.required()) {
+        method.beginControlFlow("if ($N != null && !$N.isEmpty())", local, local)
+            .addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, v));
+      } else {
+        method.beginControlFlow("if ($N != null)", local)
+            .addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, v));
+      }
+      method.endControlFlow();
     }
     return method.addStatement("return $T.unmodifiableMap(wire)", Collections.class).build();
   }
+
+  private static String getter(ValueType.OptionalOf optional) {
+    return switch (optional.kind()) {
+      case OBJECT -> "get";
+      case INT -> "getAsInt";
+      case LONG -> "getAsLong";
+      case DOUBLE -> "getAsDouble";
+    };
+  }
+
 }
