@@ -1,0 +1,62 @@
+package dev.eventschema.engine.emit;
+
+import dev.eventschema.engine.events.EventEnvelope;
+import dev.eventschema.engine.events.EventEnvelopeBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Hands out the stream's sequence numbers and times. One per engine, shared by everything that puts
+ * messages on the stream (events, rejections, telemetry snapshots), so that {@code seq} is strictly
+ * increasing across all kinds of message.
+ */
+public final class EnvelopeSequencer {
+
+  private final AtomicLong lastSeq = new AtomicLong();
+  private final Clock clock;
+
+  public EnvelopeSequencer() {
+    this(Clock.systemUTC());
+  }
+
+  public EnvelopeSequencer(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The next sequence number: 1, 2, 3... */
+  public long nextSeq() {
+    return lastSeq.incrementAndGet();
+  }
+
+  /** The last sequence number handed out; 0 before the first. */
+  public long lastSeq() {
+    return lastSeq.get();
+  }
+
+  /** The current time, to the millisecond as the wire shows it. */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** A new envelope with the next sequence number and the current time. */
+  public EventEnvelope next(String type, Optional<String> generationId, Map<String, Object> payload) {
+    return envelope(nextSeq(), now(), type, generationId, payload);
+  }
+
+  /** An envelope with the given sequence number and time. */
+  public static EventEnvelope envelope(
+      long seq, Instant time, String type, Optional<String> generationId, Map<String, Object> payload) {
+    EventEnvelopeBuilder builder = EventEnvelopeBuilder.builder().seq(seq).time(format(time)).type(type).payload(payload);
+    generationId.ifPresent(builder::generationId);
+    return builder.build();
+  }
+
+  /** An instant as the envelope's {@code time}: ISO-8601 UTC, in milliseconds. */
+  static String format(Instant time) {
+    return time.truncatedTo(ChronoUnit.MILLIS).toString();
+  }
+}

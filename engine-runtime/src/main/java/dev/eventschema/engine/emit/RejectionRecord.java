@@ -1,0 +1,26 @@
+package dev.eventschema.engine.emit;
+
+import dev.eventschema.EventSchema;
+import dev.eventschema.constraints.AllowEmpty;
+import dev.eventschema.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The wire form of a {@link RejectedPayload} on the live stream and at {@code GET /rejections}
+ * (docs/stream-protocol.md). Wire name {@code rejection}.
+ */
+@EventSchema("rejection")
+public interface RejectionRecord {
+
+  /** The event type the payload claimed, as received (it may name no known type, or be empty). */
+  @AllowEmpty String eventType();
+
+  Source source();
+
+  /** The payload as received, with what JSON cannot hold written as strings. */
+  Map<String, Object> payload();
+
+  /** Every violation, in the order found. */
+  @Size(min = 1) List<ViolationRecord> violations();
+}

@@ -1,0 +1,20 @@
+package dev.eventschema.engine.events;
+
+import dev.eventschema.EventSchema;
+import dev.eventschema.constraints.Pattern;
+import dev.eventschema.constraints.Size;
+
+/** An image sent inline, base64-encoded. */
+@EventSchema("imageDataPart")
+public non-sealed interface ImageDataPart extends PromptPart {
+
+  /** The image's media type, such as {@code image/png}. */
+  @Pattern(regexp = "image/[a-z0-9.+-]+", message = "an image media type such as 'image/png'")
+  String mediaType();
+
+  /** The bytes in standard base64, padded; at most 16 MiB of text, to keep events bounded. */
+  @Size(max = 16 * 1024 * 1024)
+  @Pattern(regexp = "(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?",
+      message = "standard base64 with padding")
+  String data();
+}

@@ -1,0 +1,224 @@
+package dev.eventschema.engine.telemetry;
+
+import dev.eventschema.Violation;
+import dev.eventschema.engine.EngineException;
+import dev.eventschema.engine.ErrorCode;
+import dev.eventschema.engine.emit.EngineEventEmitter;
+import dev.eventschema.engine.emit.SubscriberStats;
+import dev.eventschema.engine.emit.Subscription;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Connects the engine to Prometheus: validates its {@link TelemetryConfig} first (fail fast, every
+ * violation listed), then, when enabled, keeps the {@link EngineMeters} in a
+ * {@link PrometheusMeterRegistry}, serves them on {@code /metrics} once {@link #start() started},
+ * and publishes a {@link TelemetrySnapshot} every {@code exportIntervalMs}.
+ *
+ * <p>Disabled, it starts no server, keeps no meters and publishes no snapshots; everything else
+ * still works, so the engine needs no special case.
+ */
+public final class TelemetryBridge implements AutoCloseable {
+
+  private final TelemetryConfig config;
+  private final InetAddress bindAddress;
+  private final Optional<Telemetry> telemetry;
+  private MetricsServer server;
+  private final List<Subscription> attachments = new ArrayList<>();
+
+  /** A bridge with {@code config}, bound to the loopback address. */
+  public TelemetryBridge(TelemetryConfig config) {
+    this(builder(config));
+  }
+
+  private TelemetryBridge(Builder builder) {
+    this.config = validated(builder.config);
+    this.bindAddress = builder.bindAddress;
+    this.telemetry = config.enabled() ? Optional.of(new Telemetry(config, builder.clock)) : Optional.empty();
+  }
+
+  /** A bridge whose config is read from a JSON file (see {@link TelemetryConfigLoader}). */
+  public static TelemetryBridge fromFile(Path file) {
+    return new TelemetryBridge(TelemetryConfigLoader.load(file));
+  }
+
+  public static Builder builder(TelemetryConfig config) {
+    return new Builder(config);
+  }
+
+  /**
+   * Serves {@code /metrics} and starts the snapshots. Does nothing when disabled or already started.
+   *
+   * @throws EngineException with code {@code RUNTIME_ERROR}, naming the port, when it is in use
+   */
+  public synchronized TelemetryBridge start() {
+    telemetry.filter(t -> server == null).ifPresent(t -> {
+      server = MetricsServer.start(t.registry, bindAddress, config.prometheusPortOrDefault());
+      t.snapshots.start();
+    });
+    return this;
+  }
+
+  /** Feeds the meters from {@code emitter}; a no-op when disabled. */
+  public synchronized Subscription attach(EngineEventEmitter emitter) {
+    Objects.requireNonNull(emitter, "emitter");
+    Subscription subscription = telemetry.map(t -> t.meters.attach(emitter)).orElse(NOTHING);
+    attachments.add(subscription);
+    return subscription;
+  }
+
+  /** Receives every snapshot, on the snapshot thread. None arrive when disabled. */
+  public Subscription subscribeSnapshots(Consumer<? super TelemetrySnapshot> listener) {
+    return telemetry.map(t -> t.snapshots.subscribe(listener)).orElse(NOTHING);
+  }
+
+  /** Receives every snapshot on a thread of its own, through a bounded queue that drops when full. */
+  public Subscription subscribeSnapshotsAsync(int queueCapacity, Consumer<? super TelemetrySnapshot> listener) {
+    return telemetry.map(t -> t.snapshots.subscribeAsync(queueCapacity, listener)).orElse(NOTHING);
+  }
+
+  /** Takes and publishes a snapshot now, as the schedule does; empty when disabled. */
+  public Optional<TelemetrySnapshot> publishSnapshot() {
+    return telemetry.map(t -> t.snapshots.publish());
+  }
+
+  public TelemetryConfig config() {
+    return config;
+  }
+
+  public boolean isEnabled() {
+    return telemetry.isPresent();
+  }
+
+  /** The meters; empty when disabled. */
+  public Optional<EngineMeters> meters() {
+    return telemetry.map(t -> t.meters);
+  }
+
+  /** The registry; empty when disabled. */
+  public Optional<PrometheusMeterRegistry> registry() {
+    return telemetry.map(t -> t.registry);
+  }
+
+  /** The port {@code /metrics} is served on; empty when disabled or not started. */
+  public synchronized Optional<Integer> port() {
+    return Optional.ofNullable(server).map(MetricsServer::port);
+  }
+
+  /** Stops the server and the snapshots, detaches from the emitters, and closes the registry. */
+  @Override
+  public synchronized void close() {
+    attachments.forEach(Subscription::close);
+    attachments.clear();
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+    telemetry.ifPresent(Telemetry::close);
+  }
+
+  private static TelemetryConfig validated(TelemetryConfig config) {
+    Objects.requireNonNull(config, "config");
+    List<Violation> violations = TelemetryConfigValidator.INSTANCE.validate(config);
+    if (!violations.isEmpty()) {
+      throw EngineException.ofViolations(ErrorCode.INVALID_CONFIG, "telemetry config", violations);
+    }
+    return config;
+  }
+
+  private static final Subscription NOTHING = new Subscription() {
+    @Override
+    public long dropped() {
+      return 0;
+    }
+
+    @Override
+    public void close() {}
+  };
+
+  /** What exists only while telemetry is enabled. */
+  private static final class Telemetry implements AutoCloseable {
+    final PrometheusMeterRegistry registry;
+    final EngineMeters meters;
+    final TelemetrySnapshots snapshots;
+    final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+    Telemetry(TelemetryConfig config, Clock clock) {
+      registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
+      // common tags first: a meter registered before them would lack them
+      registry.config().commonTags(commonTags(config));
+      new ClassLoaderMetrics().bindTo(registry);
+      new JvmMemoryMetrics().bindTo(registry);
+      gcMetrics.bindTo(registry);
+      new JvmThreadMetrics().bindTo(registry);
+      new ProcessorMetrics().bindTo(registry);
+      new UptimeMetrics().bindTo(registry);
+      meters = new EngineMeters(registry);
+      SubscriberStats snapshotStats = new SubscriberStats();
+      meters.bindSubscriberStats(snapshotStats);
+      snapshots = new TelemetrySnapshots(meters, clock, config.exportIntervalMsOrDefault(), snapshotStats);
+    }
+
+    private static List<Tag> commonTags(TelemetryConfig config) {
+      List<Tag> tags = new ArrayList<>();
+      tags.add(Tag.of(MeterNames.TAG_SERVICE, config.serviceNameOrDefault()));
+      config.labels().forEach((name, value) -> tags.add(Tag.of(name, value)));
+      return tags;
+    }
+
+    @Override
+    public void close() {
+      snapshots.close();
+      gcMetrics.close();
+      registry.close();
+    }
+  }
+
+  /** Options of a bridge beyond its config. */
+  public static final class Builder {
+    private final TelemetryConfig config;
+    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    private Clock clock = Clock.SYSTEM;
+
+    private Builder(TelemetryConfig config) {
+      this.config = config;
+    }
+
+    /** The address {@code /metrics} is bound to; the loopback address (127.0.0.1) by default. */
+    public Builder bindAddress(InetAddress address) {
+      this.bindAddress = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** The clock of the meters and snapshots; the system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * The bridge.
+     *
+     * @throws EngineException with code {@code INVALID_CONFIG} listing every violation of the config
+     */
+    public TelemetryBridge build() {
+      return new TelemetryBridge(this);
+    }
+  }
+}
