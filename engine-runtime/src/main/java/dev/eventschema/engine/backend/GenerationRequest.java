@@ -1,0 +1,51 @@
+package dev.eventschema.engine.backend;
+
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * What to generate.
+ *
+ * @param modelId a loaded model
+ * @param prompt the text to continue; may be empty
+ * @param maxTokens at most this many tokens, the end-of-sequence token included; then the
+ *     generation finishes with {@link FinishReason#LENGTH}
+ * @param temperature 0 picks the most likely token every time; 1 samples the model as it is;
+ *     higher flattens the distribution
+ * @param seed makes sampling repeatable: the same seed, model, prompt and settings give the same
+ *     tokens; empty means a random seed
+ * @param tokensPerSecond paces the stream so that it looks like real serving; empty means as fast
+ *     as possible
+ */
+public record GenerationRequest(
+    String modelId, String prompt, int maxTokens, double temperature, OptionalLong seed,
+    OptionalDouble tokensPerSecond) {
+
+  public GenerationRequest {
+    Objects.requireNonNull(modelId, "modelId");
+    Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(seed, "seed");
+    Objects.requireNonNull(tokensPerSecond, "tokensPerSecond");
+    if (maxTokens < 1) {
+      throw new IllegalArgumentException("maxTokens must be >= 1, was " + maxTokens);
+    }
+    if (!(temperature >= 0) || Double.isInfinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be finite and >= 0, was " + temperature);
+    }
+    if (tokensPerSecond.isPresent() && !(tokensPerSecond.getAsDouble() > 0)) {
+      throw new IllegalArgumentException("tokensPerSecond must be > 0, was " + tokensPerSecond.getAsDouble());
+    }
+  }
+
+  /** An unpaced request with a fixed seed. */
+  public static GenerationRequest of(String modelId, String prompt, int maxTokens, double temperature, long seed) {
+    return new GenerationRequest(modelId, prompt, maxTokens, temperature, OptionalLong.of(seed),
+        OptionalDouble.empty());
+  }
+
+  /** The same request, paced at {@code tokensPerSecond}. */
+  public GenerationRequest paced(double tokensPerSecond) {
+    return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, OptionalDouble.of(tokensPerSecond));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.eventschema.engine.backend.external.protocol;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.eventschema.ParseResult;
+import dev.eventschema.SchemaValidator;
+import dev.eventschema.Violation;
+import dev.eventschema.Violation.Code;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Turns one line of the runtime's stdout into an {@link InboundMessage}: JSON by Jackson into plain
+ * maps and lists, then the envelope (notification or response) and the notification's params each
+ * through their generated validator. Every problem becomes a {@link InboundMessage.Rejected} with
+ * all its violations; nothing here throws, so a bad line can never stop the reader thread.
+ *
+ * <p>Thread-safe (stateless after construction).
+ */
+public final class InboundMessageReader {
+
+  /** The message type of a line that is not a JSON object, or that is neither notification nor response. */
+  public static final String UNKNOWN = "unknown";
+
+  /** The message type of responses. */
+  public static final String RESPONSE = "response";
+
+  /** Longest part of a bad line kept in a rejection: enough to recognise it, not enough to flood. */
+  private static final int MAX_QUOTED_LINE = 2048;
+
+  private static final String KNOWN_METHODS = "'stream.chunk', 'stream.stats', 'stream.event'";
+
+  private final ObjectMapper json = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // {"a":1,"a":2} is ambiguous: reject it
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // {"a":1} garbage is not one message
+      .build();
+
+  /** The message on {@code line}, or why it was rejected. */
+  public InboundMessage read(String line) {
+    Object parsed;
+    try {
+      parsed = json.readValue(line, Object.class);
+    } catch (JacksonException notJson) {
+      return notAnObject(line, "must be a JSON object, was not JSON (" + firstLine(notJson.getOriginalMessage()) + ")");
+    }
+    if (!(parsed instanceof Map<?, ?>)) {
+      return notAnObject(line, "must be a JSON object, was " + describe(parsed));
+    }
+    @SuppressWarnings("unchecked") // Jackson reads JSON objects as maps with String keys
+    Map<String, Object> message = (Map<String, Object>) parsed;
+    if (message.containsKey("method")) {
+      return notification(message);
+    }
+    if (message.containsKey("id")) {
+      return response(message);
+    }
+    return new InboundMessage.Rejected(UNKNOWN, message, List.of(new Violation("/method", Code.MISSING,
+        "a message needs 'method' (a notification) or 'id' (a response)")));
+  }
+
+  /** The message of a line too long to be read whole. */
+  public InboundMessage tooLong(String start, int limit) {
+    return new InboundMessage.Rejected(UNKNOWN, Map.<String, Object>of("line", quote(start)),
+        List.of(new Violation("", Code.TOO_BIG, "must be at most " + limit + " characters long")));
+  }
+
+  private InboundMessage notification(Map<String, Object> message) {
+    String type = message.get("method") instanceof String method ? method : UNKNOWN;
+    ParseResult<RpcNotification> envelope = RpcNotificationValidator.INSTANCE.parse(message);
+    if (!(envelope instanceof ParseResult.Valid<RpcNotification> valid)) {
+      return new InboundMessage.Rejected(type, message, envelope.violations());
+    }
+    Map<String, Object> params = valid.value().params();
+    return switch (valid.value().method()) {
+      case "stream.chunk" -> params.containsKey("tokens")
+          ? params(type, message, StreamChunkBatchValidator.INSTANCE, InboundMessage.ChunkBatch::new)
+          : params(type, message, StreamChunkValidator.INSTANCE, InboundMessage.Chunk::new);
+      case "stream.stats" -> params(type, message, StreamStatsValidator.INSTANCE, InboundMessage.Stats::new);
+      case "stream.event" -> streamEvent(type, message);
+      default -> new InboundMessage.Rejected(type, message, List.of(new Violation("/method", Code.INVALID_VALUE,
+          "must be one of " + KNOWN_METHODS + ", was '" + type + "'")));
+    };
+  }
+
+  private InboundMessage streamEvent(String type, Map<String, Object> message) {
+    InboundMessage read = params(type, message, StreamEventValidator.INSTANCE, InboundMessage.Event::new);
+    if (read instanceof InboundMessage.Event(StreamEvent event, Map<String, Object> raw)
+        && event.event() == StreamEvent.Kind.ERROR && event.error().isEmpty()) {
+      return new InboundMessage.Rejected(type, message, List.of(new Violation("/params/error", Code.MISSING,
+          "is required when 'event' is 'error'")));
+    }
+    return read;
+  }
+
+  private static <T> InboundMessage params(String type, Map<String, Object> message, SchemaValidator<T> schema,
+      BiFunction<T, Map<String, Object>, InboundMessage> typed) {
+    @SuppressWarnings("unchecked") // the envelope validator checked that params is an object
+    Map<String, ?> params = (Map<String, ?>) message.getOrDefault("params", Map.of());
+    ParseResult<T> result = schema.parse(params);
+    if (result instanceof ParseResult.Valid<T> valid) {
+      return typed.apply(valid.value(), message);
+    }
+    return new InboundMessage.Rejected(type, message, under("/params", result.violations()));
+  }
+
+  private static InboundMessage response(Map<String, Object> message) {
+    List<Violation> violations = new ArrayList<>();
+    ParseResult<RpcResponse> envelope = RpcResponseValidator.INSTANCE.parse(message);
+    violations.addAll(envelope.violations());
+    boolean hasResult = message.containsKey("result");
+    boolean hasError = message.containsKey("error");
+    if (hasResult == hasError) {
+      violations.add(hasResult
+          ? new Violation("/error", Code.INVALID_VALUE, "must not be present together with 'result'")
+          : new Violation("/result", Code.MISSING, "a response needs 'result' or 'error'"));
+    }
+    if (!violations.isEmpty()) {
+      return new InboundMessage.Rejected(RESPONSE, message, violations);
+    }
+    RpcResponse response = envelope.orElseThrow();
+    return new InboundMessage.Response(response.id(), response.result(), response.error(), message);
+  }
+
+  private static List<Violation> under(String prefix, List<Violation> violations) {
+    return violations.stream().map(violation -> violation.under(prefix)).toList();
+  }
+
+  private static InboundMessage.Rejected notAnObject(String line, String message) {
+    return new InboundMessage.Rejected(UNKNOWN, Map.<String, Object>of("line", quote(line)),
+        List.of(new Violation("", Code.INVALID_TYPE, message)));
+  }
+
+  private static String quote(String line) {
+    return line.length() <= MAX_QUOTED_LINE ? line : line.substring(0, MAX_QUOTED_LINE) + "...";
+  }
+
+  private static String describe(Object value) {
+    return switch (value) {
+      case null -> "null";
+      case List<?> array -> "an array";
+      case String string -> "a string";
+      case Boolean bool -> "a boolean";
+      default -> "a number";
+    };
+  }
+
+  private static String firstLine(String message) {
+    String first = message == null ? "" : message.lines().findFirst().orElse("");
+    return first.length() <= 200 ? first : first.substring(0, 200) + "...";
+  }
+}

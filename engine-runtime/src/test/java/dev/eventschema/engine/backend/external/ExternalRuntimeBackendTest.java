@@ -1,0 +1,297 @@
+package dev.eventschema.engine.backend.external;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.eventschema.Violation;
+import dev.eventschema.Violation.Code;
+import dev.eventschema.engine.EngineException;
+import dev.eventschema.engine.ErrorCode;
+import dev.eventschema.engine.backend.FinishReason;
+import dev.eventschema.engine.backend.Generation;
+import dev.eventschema.engine.backend.GenerationRequest;
+import dev.eventschema.engine.backend.LoadRequest;
+import dev.eventschema.engine.backend.LoadedModel;
+import dev.eventschema.engine.backend.RecordingSink;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The external backend against {@link TestRuntimeMain} running as a real child process. */
+class ExternalRuntimeBackendTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private final RecordingListener listener = new RecordingListener();
+  private ExternalRuntimeBackend backend;
+
+  @AfterEach
+  void close() {
+    if (backend != null) {
+      backend.close();
+    }
+  }
+
+  @Test
+  void loadsAModelAndStreamsAWholeGeneration() throws Exception {
+    start(config("normal"));
+
+    LoadedModel model = load("m1");
+    RecordingSink sink = new RecordingSink();
+    Generation generation = backend.generate(GenerationRequest.of("m1", "Tell me", 1000, 0.7, 3), sink);
+
+    assertThat(generation.result().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FinishReason.STOP);
+    assertThat(model.parameters()).isEqualTo(TestRuntimeMain.TOKENS.size());
+    assertThat(model.quantization()).contains("q8_0");
+    assertThat(sink.text()).isEqualTo(TestRuntimeMain.TEXT);
+    assertThat(sink.texts()).hasSize(TestRuntimeMain.TOKENS.size() + 1).endsWith("");
+    assertThat(sink.tokens.get(3).logprob()).isEqualTo(OptionalDouble.of(TestRuntimeMain.logprob(3)));
+    assertThat(listener.rejections).isEmpty();
+    assertThat(listener.errors).isEmpty();
+  }
+
+  @Test
+  void stopsAtMaxTokensWithLength() throws Exception {
+    start(config("normal"));
+    load("m1");
+    RecordingSink sink = new RecordingSink();
+
+    Generation generation = backend.generate(GenerationRequest.of("m1", "", 5, 1.0, 1), sink);
+
+    assertThat(generation.result().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FinishReason.LENGTH);
+    assertThat(sink.texts()).isEqualTo(TestRuntimeMain.TOKENS.subList(0, 5));
+  }
+
+  @Test
+  void anErrorEventFailsTheGenerationWithTheRuntimesMessage() throws Exception {
+    start(config("normal"));
+    load("m1");
+    RecordingSink sink = new RecordingSink();
+
+    Generation generation = backend.generate(GenerationRequest.of("m1", "please fail", 100, 1.0, 1), sink);
+
+    assertThat(generation.result()).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
+        .isInstanceOfSatisfying(EngineException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.GENERATION_FAILED);
+          assertThat(e.getMessage()).isEqualTo("simulated failure");
+        });
+    assertThat(sink.texts()).hasSize(2);
+    assertThat(listener.errors).as("a failed generation is not a runtime failure").isEmpty();
+  }
+
+  @Test
+  void readsBatchedChunksInOrder() throws Exception {
+    start(config("batched"));
+    load("m1");
+    RecordingSink sink = new RecordingSink();
+
+    Generation generation = backend.generate(GenerationRequest.of("m1", "", 1000, 1.0, 1), sink);
+
+    assertThat(generation.result().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FinishReason.STOP);
+    assertThat(sink.text()).isEqualTo(TestRuntimeMain.TEXT);
+    assertThat(listener.rejections).isEmpty();
+  }
+
+  @Test
+  void runsConcurrentGenerationsApart() throws Exception {
+    start(config("normal"));
+    load("m1");
+    List<RecordingSink> sinks = IntStream.range(0, 6).mapToObj(i -> new RecordingSink()).toList();
+
+    List<Generation> generations = IntStream.range(0, 6)
+        .mapToObj(i -> backend.generate(GenerationRequest.of("m1", "", 10 + i, 1.0, i).paced(2_000), sinks.get(i)))
+        .toList();
+    CompletableFuture.allOf(generations.stream().map(Generation::result).toArray(CompletableFuture[]::new))
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    for (int i = 0; i < 6; i++) {
+      assertThat(sinks.get(i).texts()).isEqualTo(TestRuntimeMain.TOKENS.subList(0, 10 + i));
+    }
+  }
+
+  @Test
+  void cancellingEndsTheGenerationAtOnce_andTheRuntimeCarriesOn() throws Exception {
+    start(config("normal"));
+    load("m1");
+    RecordingSink sink = new RecordingSink();
+    Generation slow = backend.generate(GenerationRequest.of("m1", "", 1000, 1.0, 1).paced(5), sink);
+    assertThat(sink.firstToken.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    slow.cancel();
+
+    assertThat(slow.result().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FinishReason.CANCELLED);
+    RecordingSink next = new RecordingSink();
+    assertThat(backend.generate(GenerationRequest.of("m1", "", 3, 1.0, 1), next).result()
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FinishReason.LENGTH);
+    assertThat(next.texts()).hasSize(3);
+    assertThat(listener.rejections).as("late messages of a cancelled stream are dropped quietly").isEmpty();
+  }
+
+  @Test
+  void modelsTheRuntimeDoesNotHaveAreNotFound() throws Exception {
+    start(config("normal"));
+
+    assertFailsWith(backend.load(LoadRequest.of("m2", "/models/missing.bin")), ErrorCode.MODEL_NOT_FOUND);
+    assertFailsWith(backend.generate(GenerationRequest.of("m2", "", 3, 1.0, 1), new RecordingSink()).result(),
+        ErrorCode.MODEL_NOT_FOUND);
+    assertFailsWith(backend.unload("m2"), ErrorCode.MODEL_NOT_FOUND);
+
+    load("m1");
+    backend.unload("m1").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertFailsWith(backend.generate(GenerationRequest.of("m1", "", 3, 1.0, 1), new RecordingSink()).result(),
+        ErrorCode.MODEL_NOT_FOUND);
+  }
+
+  @Test
+  void aMalformedResultIsRejected_andFailsItsRequest() throws Exception {
+    start(config("normal"));
+
+    assertFailsWith(backend.load(LoadRequest.of("m3", "/models/bad-result.bin")), ErrorCode.RUNTIME_ERROR);
+
+    assertThat(listener.rejections).singleElement().satisfies(rejection -> {
+      assertThat(rejection.messageType()).isEqualTo("response");
+      assertThat(rejection.violations()).extracting(Violation::path, Violation::code)
+          .containsExactly(tuple("/result/parameters", Code.MISSING));
+    });
+    assertThat(backend.generate(GenerationRequest.of("m3", "", 3, 1.0, 1), new RecordingSink()).result())
+        .as("a model whose load failed is not held").isCompletedExceptionally();
+  }
+
+  @Test
+  void aFaultyRuntimesBadLinesAreRejectedWithTheirViolations_andTheStreamStillCompletes() throws Exception {
+    start(config("faulty"));
+    load("m1");
+    RecordingSink sink = new RecordingSink();
+
+    Generation generation = backend.generate(GenerationRequest.of("m1", "", 1000, 1.0, 1), sink);
+
+    assertThat(generation.result().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FinishReason.STOP);
+    assertThat(sink.text()).isEqualTo(TestRuntimeMain.TEXT);
+    // One bad line before each token, plus the log line printed at start.
+    listener.awaitRejections(TestRuntimeMain.TOKENS.size() + 1, WAIT);
+    assertThat(listener.rejections).allSatisfy(rejection -> assertThat(rejection.violations()).isNotEmpty());
+    assertThat(listener.rejections.stream().flatMap(r -> r.violations().stream().map(v -> tuple(r.messageType(),
+        v.path(), v.code()))).distinct().toList())
+        .contains(
+            tuple("unknown", "", Code.INVALID_TYPE),
+            tuple("stream.chunk", "/params/token_id", Code.MISSING),
+            tuple("stream.bogus", "/method", Code.INVALID_VALUE),
+            tuple("stream.chunk", "/params/logprob", Code.TOO_BIG),
+            tuple("stream.chunk", "/params/extra", Code.UNRECOGNIZED_KEYS),
+            tuple("response", "/id", Code.INVALID_VALUE),
+            tuple("stream.event", "/params/event", Code.INVALID_VALUE),
+            tuple("stream.chunk", "/params/stream_id", Code.INVALID_VALUE));
+    assertThat(listener.rejections.get(0).payload().get("line"))
+        .isEqualTo("Loading runtime... (a log line on stdout, where it does not belong)");
+    assertThat(listener.errors).isEmpty();
+    assertThat(backend.restarts()).isZero();
+  }
+
+  @Test
+  void aCrashMidStreamFailsTheGeneration_invalidatesTheModels_andRestartsTheRuntime() throws Exception {
+    start(config("crash-mid-stream", "4"));
+    load("m1");
+    load("m2");
+    ProcessHandle first = backend.process().orElseThrow();
+    RecordingSink sink = new RecordingSink();
+
+    Generation generation = backend.generate(GenerationRequest.of("m1", "", 1000, 1.0, 1), sink);
+
+    assertFailsWith(generation.result(), ErrorCode.RUNTIME_ERROR);
+    assertThat(sink.tokens).hasSize(4);
+    listener.awaitError(WAIT);
+    assertThat(listener.invalidations).containsExactly(
+        new RecordingListener.Invalidation(List.of("m1", "m2"), "runtime_restart"));
+    assertThat(listener.errors.get(0).code()).isEqualTo(ErrorCode.RUNTIME_ERROR);
+    assertThat(listener.errors.get(0).details()).containsKey("restartInMs");
+    assertThat(((Number) listener.errors.get(0).details().get("exitCode")).intValue()).isEqualTo(3);
+    assertThat(first.isAlive()).isFalse();
+
+    listener.awaitReady(WAIT); // the restarted runtime
+    assertThat(backend.restarts()).isEqualTo(1);
+    assertThat(backend.process().orElseThrow().pid()).isNotEqualTo(first.pid());
+    assertFailsWith(backend.generate(GenerationRequest.of("m1", "", 3, 1.0, 1), new RecordingSink()).result(),
+        ErrorCode.MODEL_NOT_FOUND); // nothing is reloaded behind the engine's back
+    load("m1");
+    RecordingSink after = new RecordingSink();
+    assertThat(backend.generate(GenerationRequest.of("m1", "", 3, 1.0, 1), after).result()
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FinishReason.LENGTH);
+    assertThat(after.texts()).hasSize(3);
+  }
+
+  @Test
+  void aStreamTheRuntimeForgetsTimesOut() throws Exception {
+    start(config("stall").withStreamIdleTimeout(Duration.ofMillis(300)));
+    load("m1");
+
+    Generation generation = backend.generate(GenerationRequest.of("m1", "", 10, 1.0, 1), new RecordingSink());
+
+    assertFailsWith(generation.result(), ErrorCode.TIMEOUT);
+  }
+
+  @Test
+  void aRuntimeThatCannotStartIsReported_andRequestsFailWithinTheirTimeout() throws Exception {
+    backend = ExternalRuntimeBackend.start(
+        ExternalRuntimeConfig.of(List.of("/nonexistent/runtime-binary")).withLoadTimeout(Duration.ofMillis(300))
+            .withRestartBackoff(new RestartBackoff(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMinutes(1))),
+        listener);
+
+    listener.awaitError(WAIT);
+    assertThat(listener.errors.get(0).getMessage()).contains("cannot start the runtime");
+    assertFailsWith(backend.unload("m1"), ErrorCode.MODEL_NOT_FOUND);
+    CompletableFuture<LoadedModel> load = backend.load(LoadRequest.of("m1", "/models/m1.bin"));
+    assertThat(load).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
+        .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
+    assertThat(backend.process()).isEmpty();
+  }
+
+  @Test
+  void closingStopsTheProcess_cancelsRunningGenerations_andRefusesNewWork() throws Exception {
+    start(config("normal"));
+    load("m1");
+    ProcessHandle process = backend.process().orElseThrow();
+    RecordingSink sink = new RecordingSink();
+    Generation running = backend.generate(GenerationRequest.of("m1", "", 1000, 1.0, 1).paced(5), sink);
+    assertThat(sink.firstToken.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    backend.close();
+
+    assertThat(running.result().get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FinishReason.CANCELLED);
+    assertThat(process.isAlive()).isFalse();
+    assertThat(ProcessHandle.current().descendants().filter(child -> child.pid() == process.pid())).isEmpty();
+    assertThat(backend.process()).isEmpty().as("the backend no longer names a process");
+    assertFailsWith(backend.load(LoadRequest.of("m1", "/m")), ErrorCode.RUNTIME_ERROR);
+    assertFailsWith(backend.generate(GenerationRequest.of("m1", "", 3, 1.0, 1), new RecordingSink()).result(),
+        ErrorCode.RUNTIME_ERROR);
+    assertThat(listener.errors).as("a requested shutdown is not a runtime failure").isEmpty();
+    assertThat(listener.invalidations).isEmpty();
+  }
+
+  /** Starts the backend and waits for its runtime to be ready. */
+  private void start(ExternalRuntimeConfig config) throws InterruptedException {
+    backend = ExternalRuntimeBackend.start(config, listener);
+    listener.awaitReady(WAIT);
+  }
+
+  private static ExternalRuntimeConfig config(String... args) {
+    return ExternalRuntimeConfig.of(TestRuntimeMain.command(args))
+        .withRestartBackoff(new RestartBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofMinutes(1)));
+  }
+
+  private LoadedModel load(String modelId) throws Exception {
+    return backend.load(LoadRequest.of(modelId, "/models/" + modelId + ".bin")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static void assertFailsWith(CompletableFuture<?> future, ErrorCode code) {
+    assertThat(future).failsWithin(WAIT)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(code));
+  }
+}
