@@ -1,0 +1,254 @@
+package dev.eventschema.engine.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventschema.engine.events.EventEnvelope;
+import dev.eventschema.engine.events.EventEnvelopeBuilder;
+import dev.eventschema.engine.events.EventEnvelopeValidator;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The live stream's heart: gives every message the stream's next {@code seq} (so that clients see it
+ * strictly increasing, whatever thread published), writes it in the {@link EventEnvelope} wire form
+ * (the payload is already valid: accepted events, rejection records and snapshots are built and
+ * checked by their generated validators before they get here), encodes it once as an SSE frame,
+ * keeps the last frames in a bounded history for {@code Last-Event-ID} replay, and hands each frame
+ * to every connected client's bounded queue.
+ *
+ * <p>{@link #publish} never blocks on a client: a client whose queue is full misses the frame (counted
+ * per client and in {@link #droppedFrames()}) and is later told how many it missed. The only lock is
+ * held for the encoding and the queue offers, a few microseconds, so that {@code seq} order, history
+ * order and every client's order are the same.
+ */
+public final class StreamHub implements AutoCloseable {
+
+  /** Default number of frames kept for replay. */
+  public static final int DEFAULT_HISTORY = 10_000;
+
+  /** Default capacity of one client's queue of live frames. */
+  public static final int DEFAULT_CLIENT_QUEUE = 4_096;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final int historyCapacity;
+  private final int clientQueueCapacity;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final SseFrame[] history;
+  private int historyStart;
+  private int historySize;
+  private long lastSeq;
+  private boolean closed;
+  private final List<ClientSession> clients = new CopyOnWriteArrayList<>();
+  private final AtomicLong nextClientId = new AtomicLong();
+  private final LongAdder published = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+
+  public StreamHub() {
+    this(DEFAULT_HISTORY, DEFAULT_CLIENT_QUEUE);
+  }
+
+  /**
+   * @param historyCapacity frames kept for replay, at least 1
+   * @param clientQueueCapacity live frames one client may have waiting, at least 1
+   */
+  public StreamHub(int historyCapacity, int clientQueueCapacity) {
+    if (historyCapacity < 1) {
+      throw new IllegalArgumentException("history capacity must be >= 1, was " + historyCapacity);
+    }
+    if (clientQueueCapacity < 1) {
+      throw new IllegalArgumentException("client queue capacity must be >= 1, was " + clientQueueCapacity);
+    }
+    this.historyCapacity = historyCapacity;
+    this.clientQueueCapacity = clientQueueCapacity;
+    this.history = new SseFrame[historyCapacity];
+  }
+
+  /**
+   * Publishes an accepted event, a rejection or any other enveloped message: the stream keeps its
+   * type, generationId, payload and time, and gives it the stream's next {@code seq}.
+   *
+   * @param sseEvent the SSE {@code event:} name: {@code event}, {@code rejection} or {@code telemetry}
+   * @return the message's {@code seq}, or 0 if the hub is closed
+   */
+  public long publish(String sseEvent, EventEnvelope envelope) {
+    return publish(sseEvent, envelope.type(), envelope.generationId(), envelope.payload(), envelope.time());
+  }
+
+  /**
+   * Publishes one message to every client and to the history.
+   *
+   * @param sseEvent the SSE {@code event:} name: {@code event}, {@code rejection} or {@code telemetry}
+   * @param type the wire name of what {@code payload} holds
+   * @param generationId set on generation events
+   * @param payload the message in the wire form of its schema (already validated by its producer)
+   * @param time when the engine accepted the message
+   * @return the message's {@code seq}, or 0 if the hub is closed
+   */
+  public long publish(String sseEvent, String type, Optional<String> generationId, Map<String, Object> payload,
+      Instant time) {
+    return publish(sseEvent, type, generationId, payload, format(time));
+  }
+
+  private long publish(String sseEvent, String type, Optional<String> generationId, Map<String, Object> payload,
+      String time) {
+    Objects.requireNonNull(sseEvent, "sseEvent");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(payload, "payload");
+    lock.lock();
+    try {
+      if (closed) {
+        return 0;
+      }
+      long seq = lastSeq + 1;
+      // the wire form of an EventEnvelope, in its declaration order
+      Map<String, Object> envelope = new LinkedHashMap<>(8);
+      envelope.put("seq", seq);
+      envelope.put("time", time);
+      envelope.put("type", type);
+      generationId.ifPresent(id -> envelope.put("generationId", id));
+      envelope.put("payload", payload);
+      SseFrame frame = SseFrame.of(seq, sseEvent, encode(envelope), true);
+      lastSeq = seq;
+      append(frame);
+      published.increment();
+      for (ClientSession client : clients) {
+        if (!client.offer(frame)) {
+          dropped.increment();
+        }
+      }
+      return seq;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Connects a client. With {@code lastEventId}, the client first receives every message after it
+   * that the history still holds, preceded by a {@code dropped} frame if some of them are gone;
+   * {@code 0} asks for the whole history. Then it receives the live stream, without gap or repeat.
+   */
+  ClientSession connect(OptionalLong lastEventId) {
+    lock.lock();
+    try {
+      List<SseFrame> replay = new ArrayList<>();
+      if (lastEventId.isPresent() && lastEventId.getAsLong() >= 0 && lastEventId.getAsLong() < lastSeq) {
+        long after = lastEventId.getAsLong();
+        long oldest = historySize == 0 ? lastSeq + 1 : history[historyStart].seq();
+        if (oldest > after + 1) {
+          long lost = oldest - after - 1;
+          replay.add(droppedFrame(lost, oldest - 1));
+          dropped.add(lost);
+        }
+        long first = Math.max(after + 1, oldest);
+        for (int i = (int) (first - oldest); i < historySize; i++) {
+          replay.add(history[(historyStart + i) % historyCapacity]);
+        }
+      }
+      ClientSession session = new ClientSession(nextClientId.incrementAndGet(), clientQueueCapacity, replay);
+      if (closed) {
+        session.close();
+      } else {
+        clients.add(session);
+      }
+      return session;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Forgets a client (its writer ended: it left, or the hub closed). */
+  void disconnect(ClientSession session) {
+    clients.remove(session);
+    session.close();
+  }
+
+  /** The {@code dropped} frame for a client: no {@code id:} line, seq of the last message missed. */
+  SseFrame droppedFrame(long missed, long lastMissedSeq) {
+    EventEnvelope envelope = EventEnvelopeBuilder.builder()
+        .seq(Math.max(1, lastMissedSeq)).time(format(Instant.now())).type(SseFrame.DROPPED)
+        .payload(Map.of("missed", missed)).build();
+    return SseFrame.of(envelope.seq(), SseFrame.DROPPED, encode(EventEnvelopeValidator.INSTANCE.toMap(envelope)), false);
+  }
+
+  /** The seq of the last message published (0 before the first). */
+  public long lastSeq() {
+    lock.lock();
+    try {
+      return lastSeq;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Messages published since start. */
+  public long publishedMessages() {
+    return published.sum();
+  }
+
+  /** Frames not delivered to some client, summed over clients (a frame missed by two counts twice). */
+  public long droppedFrames() {
+    return dropped.sum();
+  }
+
+  /** Clients connected now. */
+  public int clientCount() {
+    return clients.size();
+  }
+
+  public int historyCapacity() {
+    return historyCapacity;
+  }
+
+  public int clientQueueCapacity() {
+    return clientQueueCapacity;
+  }
+
+  /** Stops accepting messages; each client's writer sends what it has queued, then ends. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+    } finally {
+      lock.unlock();
+    }
+    for (ClientSession client : clients) {
+      client.close();
+    }
+  }
+
+  private void append(SseFrame frame) {
+    if (historySize < historyCapacity) {
+      history[(historyStart + historySize) % historyCapacity] = frame;
+      historySize++;
+    } else {
+      history[historyStart] = frame;
+      historyStart = (historyStart + 1) % historyCapacity;
+    }
+  }
+
+  static String format(Instant time) {
+    return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  static String encode(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode " + value.getClass().getName() + " as JSON", e);
+    }
+  }
+}

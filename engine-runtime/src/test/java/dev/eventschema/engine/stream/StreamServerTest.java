@@ -1,0 +1,298 @@
+package dev.eventschema.engine.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eventschema.ParseResult;
+import dev.eventschema.engine.EngineException;
+import dev.eventschema.engine.ErrorCode;
+import dev.eventschema.engine.events.EventEnvelope;
+import dev.eventschema.engine.events.EventEnvelopeValidator;
+import dev.eventschema.engine.testing.SseClient;
+import dev.eventschema.engine.testing.SseClient.Frame;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StreamServerTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String TOKEN = "s3cret-token-0123456789";
+
+  private StreamHub hub;
+  private StreamServer server;
+  private final List<SseClient> clients = new ArrayList<>();
+
+  private void start(StreamServer.Options options, int history, int clientQueue) {
+    hub = new StreamHub(history, clientQueue);
+    server = StreamServer.start(options, hub, () -> Map.of("status", "ready"), () -> List.of(Map.of("eventType", "x")));
+  }
+
+  private void start() {
+    start(StreamServer.Options.defaults().withPort(0), 100, 100);
+  }
+
+  private URI events() {
+    return server.baseUri().resolve("events");
+  }
+
+  private SseClient connect(Map<String, String> headers) {
+    SseClient client = SseClient.connect(events(), headers);
+    clients.add(client);
+    return client;
+  }
+
+  private long publish(int i) {
+    return hub.publish("event", "runtimeStatus", Optional.empty(),
+        Map.of("status", "ready", "modelsLoaded", i, "metadata", Map.of("text", "line\nbreak \"quoted\" </script>")),
+        Instant.now());
+  }
+
+  @AfterEach
+  void stop() {
+    clients.forEach(SseClient::close);
+    if (server != null) {
+      hub.close();
+      server.close();
+    }
+  }
+
+  @Test
+  void everyMessageIsOneFrameWithItsIdAndAValidEnvelope() throws Exception {
+    start();
+    SseClient client = connect(Map.of());
+    assertThat(client.status()).isEqualTo(200);
+    assertThat(client.response().headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/event-stream"));
+    awaitClients(1);
+    for (int i = 1; i <= 3; i++) {
+      publish(i);
+    }
+    for (int i = 1; i <= 3; i++) {
+      Frame frame = client.nextEvent(WAIT);
+      assertThat(frame.event()).isEqualTo("event");
+      assertThat(frame.id()).isEqualTo(String.valueOf(i));
+      ParseResult<EventEnvelope> envelope = EventEnvelopeValidator.INSTANCE.parse(frame.json());
+      assertThat(envelope.violations()).isEmpty();
+      assertThat(envelope.orElseThrow().seq()).isEqualTo(i);
+      assertThat(envelope.orElseThrow().type()).isEqualTo("runtimeStatus");
+      // strings are data: a newline, quotes and markup arrive as they were sent, JSON-encoded
+      @SuppressWarnings("unchecked")
+      Map<String, Object> metadata = (Map<String, Object>) frame.payload().get("metadata");
+      assertThat(metadata).containsEntry("text", "line\nbreak \"quoted\" </script>");
+    }
+  }
+
+  @Test
+  void aClientThatReconnectsWithLastEventIdGetsWhatItMissedThenTheLiveStream() throws Exception {
+    start();
+    for (int i = 1; i <= 5; i++) {
+      publish(i);
+    }
+    SseClient first = connect(Map.of());
+    awaitClients(1);
+    publish(6);
+    publish(7);
+    assertThat(first.nextEvent(WAIT).id()).isEqualTo("6");
+    assertThat(first.nextEvent(WAIT).id()).isEqualTo("7");
+    first.close();
+    publish(8);
+    publish(9);
+
+    SseClient again = connect(Map.of("Last-Event-ID", "7"));
+    assertThat(again.nextEvent(WAIT).id()).isEqualTo("8");
+    assertThat(again.nextEvent(WAIT).id()).isEqualTo("9");
+    publish(10);
+    assertThat(again.nextEvent(WAIT).id()).isEqualTo("10");
+
+    SseClient everything = connect(Map.of("Last-Event-ID", "0"));
+    for (int i = 1; i <= 10; i++) {
+      assertThat(everything.nextEvent(WAIT).id()).isEqualTo(String.valueOf(i));
+    }
+  }
+
+  @Test
+  void whenTheHistoryNoLongerHoldsTheNextMessageADroppedFrameCountsTheLoss() throws Exception {
+    start(StreamServer.Options.defaults().withPort(0), 3, 100);
+    for (int i = 1; i <= 10; i++) {
+      publish(i);
+    }
+    SseClient client = connect(Map.of("Last-Event-ID", "2"));
+    Frame dropped = client.nextEvent(WAIT);
+    assertThat(dropped.event()).isEqualTo("dropped");
+    assertThat(dropped.id()).isNull(); // the client's last id stays the last message it really got
+    assertThat(dropped.type()).isEqualTo("dropped");
+    assertThat(((Number) dropped.payload().get("missed")).longValue()).isEqualTo(5); // 3 to 7
+    assertThat(dropped.seq()).isEqualTo(7);
+    assertThat(client.nextEvent(WAIT).id()).isEqualTo("8");
+    assertThat(client.nextEvent(WAIT).id()).isEqualTo("9");
+    assertThat(client.nextEvent(WAIT).id()).isEqualTo("10");
+  }
+
+  @Test
+  void aSilentStreamSendsHeartbeats() throws Exception {
+    start(StreamServer.Options.defaults().withPort(0).withHeartbeat(Duration.ofMillis(100)), 10, 10);
+    SseClient client = connect(Map.of());
+    assertThat(client.await(frame -> frame.isComment() && frame.comment().equals("heartbeat"), WAIT)).isNotNull();
+  }
+
+  @Test
+  void aStalledClientMissesFramesWithoutSlowingThePublisherAndIsToldHowMany() throws Exception {
+    start(StreamServer.Options.defaults().withPort(0), 1000, 16);
+    SseClient stalled = SseClient.stalled(events(), Map.of());
+    clients.add(stalled);
+    awaitClients(1);
+    // far more than the socket buffers and the client's queue hold; publish never waits on the client
+    int published = 0;
+    while (hub.droppedFrames() == 0 && published < 400_000) {
+      publish(++published);
+    }
+    for (int i = 0; i < 1000; i++) {
+      publish(++published);
+    }
+    assertThat(hub.droppedFrames()).isPositive();
+    stalled.startReading();
+    Frame dropped = stalled.await(frame -> "dropped".equals(frame.event()), WAIT);
+    assertThat(((Number) dropped.payload().get("missed")).longValue()).isPositive();
+    publish(++published);
+    String last = String.valueOf(published);
+    assertThat(stalled.await(frame -> last.equals(frame.id()), WAIT)).isNotNull();
+  }
+
+  @Test
+  void aClientThatLeavesIsForgotten() throws Exception {
+    start();
+    SseClient client = connect(Map.of());
+    awaitClients(1);
+    client.close();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    int i = 0;
+    while (hub.clientCount() > 0 && System.nanoTime() < deadline) {
+      publish(++i); // the writer notices at its next write
+      Thread.onSpinWait();
+    }
+    assertThat(hub.clientCount()).isZero();
+    assertThat(server.streamingClients()).isZero();
+  }
+
+  @Test
+  void withATokenEveryEndpointRequiresIt() throws Exception {
+    start(StreamServer.Options.defaults().withPort(0).withToken(TOKEN), 10, 10);
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      for (String path : List.of("events", "health", "rejections", "nowhere")) {
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).as(path).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).isPresent();
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(server.baseUri().resolve(path))
+            .header("Authorization", "Bearer " + TOKEN + "x").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).as(path).isEqualTo(401);
+      }
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(server.baseUri().resolve("health"))
+          .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"status\":\"ready\"");
+    }
+    SseClient client = connect(Map.of("Authorization", "Bearer " + TOKEN));
+    assertThat(client.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aNonLoopbackAddressIsRefusedWithoutATokenUnlessForced() {
+    for (String host : List.of("0.0.0.0", "192.0.2.10", "::")) {
+      StreamServer.Options remote = StreamServer.Options.defaults().withPort(0).withHost(host);
+      assertThatThrownBy(() -> StreamServer.start(remote, new StreamHub(), Map::of, List::of))
+          .isInstanceOfSatisfying(EngineException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIG);
+            assertThat(e.getMessage()).contains(host).contains("token");
+          });
+      // a token, or an explicit choice, lifts the refusal (checked without binding anything)
+      remote.withToken(TOKEN).checkSecurity();
+      remote.withAllowRemoteWithoutToken(true).checkSecurity();
+    }
+    StreamServer.Options.defaults().withHost("localhost").checkSecurity();
+    assertThatThrownBy(() -> StreamServer.Options.defaults().withToken("short"))
+        .isInstanceOf(EngineException.class).hasMessageContaining("16");
+  }
+
+  @Test
+  void healthRejectionsAndErrorsAreServedAsJson() throws Exception {
+    start();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(server.baseUri().resolve("health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.headers().firstValue("Content-Type")).contains("application/json");
+      assertThat(health.body()).isEqualTo("{\"status\":\"ready\"}");
+      HttpResponse<String> rejections = http.send(HttpRequest.newBuilder(server.baseUri().resolve("rejections"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(rejections.body()).isEqualTo("[{\"eventType\":\"x\"}]");
+      assertThat(http.send(HttpRequest.newBuilder(server.baseUri().resolve("nowhere")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+      assertThat(http.send(HttpRequest.newBuilder(server.baseUri().resolve("health"))
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(405);
+    }
+  }
+
+  @Test
+  void aForeignHostHeaderIsRefusedWithoutAToken() throws Exception {
+    start();
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write("GET /health HTTP/1.1\r\nHost: attacker.example:80\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+      assertThat(status).contains("403");
+    }
+  }
+
+  @Test
+  void streamsBeyondMaxClientsAreTurnedAway() throws Exception {
+    start(StreamServer.Options.defaults().withPort(0).withMaxClients(1), 10, 10);
+    SseClient first = connect(Map.of());
+    assertThat(first.status()).isEqualTo(200);
+    awaitClients(1);
+    SseClient second = connect(Map.of());
+    assertThat(second.status()).isEqualTo(503);
+  }
+
+  @Test
+  void closingEndsTheStreamsAfterWhatIsQueued() throws Exception {
+    start();
+    SseClient client = connect(Map.of());
+    awaitClients(1);
+    publish(1);
+    hub.close();
+    server.close();
+    assertThat(client.nextEvent(WAIT).id()).isEqualTo("1");
+    assertThat(client.nextEvent(WAIT).event()).isEqualTo("eof");
+  }
+
+  private void awaitClients(int count) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (hub.clientCount() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("clients never connected");
+      }
+      Thread.onSpinWait();
+    }
+  }
+}
