@@ -1,0 +1,96 @@
+package dev.eventschema.monitor;
+
+import dev.eventschema.monitor.client.ConnectionStatus;
+import dev.eventschema.monitor.client.GeneratedValidation;
+import dev.eventschema.monitor.client.Inbox;
+import dev.eventschema.monitor.client.SseClient;
+import dev.eventschema.monitor.client.StreamMessage;
+import dev.eventschema.monitor.model.EngineModel;
+import dev.eventschema.monitor.view.EngineView;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** One watched engine: its client thread, inbox, model and views. */
+public final class EngineSession implements AutoCloseable {
+
+  /** Messages the client may hand over before it has to wait for the FX thread. */
+  public static final int INBOX_CAPACITY = 50_000;
+  /**
+   * The most messages applied in one frame (the rest wait for the next): 5,000 per frame is 300,000
+   * per second at 60 frames per second, and keeps a frame short after a stall.
+   */
+  public static final int MAX_PER_FRAME = 5_000;
+
+  private final String name;
+  private final SseClient client;
+  private final Inbox inbox = new Inbox(INBOX_CAPACITY);
+  private final EngineModel model;
+  private final EngineView view;
+  private final AutoCloseable owned;
+  private final List<StreamMessage> drained = new ArrayList<>();
+
+  EngineSession(String name, URI uri, String token, int bufferCapacity, AutoCloseable owned,
+      Consumer<String> problems) {
+    this.name = name;
+    this.owned = owned;
+    this.model = new EngineModel(name, bufferCapacity);
+    this.client = new SseClient(uri, token, GeneratedValidation.INSTANCE, inbox);
+    this.view = new EngineView(model, List.copyOf(GeneratedValidation.INSTANCE.eventTypesInOrder()),
+        client::reconnectNow, problems);
+  }
+
+  void start() {
+    client.start();
+  }
+
+  /** Drains the inbox once and brings the model and views up to date. FX thread. */
+  int pulse(boolean onScreen) {
+    drained.clear();
+    inbox.drainTo(drained, MAX_PER_FRAME);
+    ConnectionStatus status = client.status();
+    model.apply(drained, status);
+    view.refresh(onScreen);
+    return drained.size();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public SseClient client() {
+    return client;
+  }
+
+  public EngineModel model() {
+    return model;
+  }
+
+  public EngineView view() {
+    return view;
+  }
+
+  @Override
+  public void close() {
+    closeInBackground();
+  }
+
+  /** Closes the client now and an owned engine on another thread, which is returned (or null). */
+  Thread closeInBackground() {
+    client.close();
+    if (owned == null) {
+      return null;
+    }
+    Thread closer = new Thread(() -> {
+      try {
+        owned.close();
+      } catch (Exception ignored) {
+        // nothing more to do: the engine is going away either way
+      }
+    }, "close " + name);
+    closer.setDaemon(true);
+    closer.start();
+    return closer;
+  }
+}

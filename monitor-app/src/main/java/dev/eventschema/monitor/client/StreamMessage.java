@@ -1,0 +1,56 @@
+package dev.eventschema.monitor.client;
+
+import dev.eventschema.Violation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the client hands to the dashboard: one validated message of the stream. */
+public sealed interface StreamMessage {
+
+  /** The engine's sequence number of the message (0 when unknown). */
+  long seq();
+
+  /**
+   * An accepted engine event that also passed the dashboard's own validation.
+   *
+   * @param summary a one-line description for the events table
+   * @param model the payload's {@code model}, or {@code null}
+   * @param payload the validated wire form of the event
+   */
+  record Event(long seq, Instant time, String type, String generationId, String model, String summary,
+      Map<String, Object> payload) implements StreamMessage {}
+
+  /**
+   * A rejected payload: sent by the engine ({@code rejection} frames), or found invalid by the
+   * dashboard itself (source {@code consumer}).
+   *
+   * @param payload the payload as received (any JSON value, or the raw text when it was not JSON)
+   */
+  record Rejection(long seq, Instant time, String eventType, String source, Object payload,
+      List<Violation> violations) implements StreamMessage {
+
+    public static final String CONSUMER = "consumer";
+
+    public Violation firstViolation() {
+      return violations.isEmpty() ? null : violations.get(0);
+    }
+  }
+
+  /** A telemetry snapshot of the engine. */
+  record Telemetry(long seq, Instant time, TelemetryValues values) implements StreamMessage {}
+
+  /** The engine could not send {@code missed} messages to this client. */
+  record Dropped(long seq, Instant time, long missed) implements StreamMessage {}
+
+  /**
+   * The values of a {@code telemetrySnapshot}.
+   *
+   * @param ttftP50Ms {@code NaN} when absent
+   * @param ttftP95Ms {@code NaN} when absent
+   */
+  record TelemetryValues(long intervalMs, int modelsLoaded, int requestsRunning, int requestsWaiting,
+      long tokensGenerated, double tokensPerSecond, double ttftP50Ms, double ttftP95Ms,
+      Map<String, Long> eventsByType, Map<String, Long> rejectionsByType, Map<String, Long> rejectionsByCode,
+      long subscriberDrops) {}
+}

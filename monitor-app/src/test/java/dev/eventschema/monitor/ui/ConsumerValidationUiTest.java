@@ -1,0 +1,109 @@
+package dev.eventschema.monitor.ui;
+
+import static dev.eventschema.monitor.support.Fx.onFx;
+import static dev.eventschema.monitor.support.Fx.run;
+import static dev.eventschema.monitor.support.Fx.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventschema.Violation;
+import dev.eventschema.monitor.Dashboard;
+import dev.eventschema.monitor.EngineSession;
+import dev.eventschema.monitor.client.StreamMessage;
+import dev.eventschema.monitor.support.HubEngine;
+import dev.eventschema.monitor.view.EngineView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * What the dashboard does with a stream the engine's validators would not have let through: the
+ * engine's own stream server, fed directly (bypassing the engine's emitter), stands for a faulty
+ * engine or a peer in the middle.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsumerValidationUiTest {
+
+  private Dashboard dashboard;
+  private HubEngine engine;
+
+  @Start
+  void start(Stage stage) {
+    dashboard = new Dashboard(1_000);
+    Scene scene = new Scene(dashboard.root(), 1280, 800);
+    dashboard.attach(scene);
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() {
+    run(dashboard::shutdown);
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void anInvalidEventIsShownAsAConsumerRejectionAndNotAsAnEvent(FxRobot robot) {
+    engine = HubEngine.start(0, 4096);
+    EngineSession session = onFx(() -> dashboard.addEngine("hub", engine.baseUri(), null, null));
+    Map<String, Object> bad = new LinkedHashMap<>();
+    bad.put("model", "tiny");
+    bad.put("tokensGenerated", -5);
+    bad.put("durationMs", 12.5);
+    bad.put("throughput", "fast");
+    engine.event("generationStarted", "g-1", Map.of("model", "tiny", "prompt", "Hello"));
+    long badSeq = engine.event("generationCompleted", "g-1", bad);
+    engine.status("busy", 1);
+    waitUntil("both valid events shown", () -> session.model().events().total() == 2);
+    waitUntil("the invalid one rejected", () -> session.model().rejections().items().size() == 1);
+
+    StreamMessage.Rejection r = onFx(() -> session.model().rejections().items().get(0));
+    assertThat(r.source()).isEqualTo("consumer");
+    assertThat(r.seq()).isEqualTo(badSeq);
+    assertThat(r.eventType()).isEqualTo("generationCompleted");
+    assertThat(r.violations()).extracting(Violation::path).containsExactlyInAnyOrder("/tokensGenerated", "/throughput");
+    assertThat(onFx(() -> session.model().events().items())).extracting(StreamMessage.Event::seq)
+        .doesNotContain(badSeq);
+    assertThat(onFx(() -> session.model().rejections().consumerProperty().get())).isEqualTo(1);
+    // not fed to the model either: the generation is still running
+    assertThat(onFx(() -> session.model().generations().get(0).stateProperty().get().label())).isEqualTo("running");
+
+    run(() -> session.view().show(EngineView.Page.REJECTIONS));
+    run(() -> session.view().rejections().table().getSelectionModel().select(0));
+    waitUntil("its violations listed", () -> session.view().rejections().violations().getItems().size() == 2);
+    assertThat(onFx(() -> session.view().rejections().payload().highlightedPaths()))
+        .contains("/tokensGenerated", "/throughput");
+    assertThat(robotText(robot)).contains("1 by this dashboard");
+  }
+
+  private static String robotText(FxRobot robot) {
+    return robot.lookup("#rejectionSummary").queryLabeled().getText();
+  }
+
+  @Test
+  void aWrongAddressOrAMissingTokenIsExplainedInWords(FxRobot robot) {
+    engine = HubEngine.start(0, 4096, "s3cret-token-for-tests");
+    EngineSession wrongPath = onFx(() -> dashboard.addEngine("wrong path", engine.baseUri().resolve("/nowhere/"),
+        "s3cret-token-for-tests", null));
+    EngineSession noToken = onFx(() -> dashboard.addEngine("no token", engine.baseUri(), null, null));
+    EngineSession withToken = onFx(() -> dashboard.addEngine("with token", engine.baseUri(), "s3cret-token-for-tests", null));
+    waitUntil("the wrong path explained", () -> wrongPath.model().connectionProperty().get().detail()
+        .contains("has no /events stream. Is this an eventschema engine?"));
+    waitUntil("the missing token explained", () -> noToken.model().connectionProperty().get().detail()
+        .contains("requires a token"));
+    assertThat(onFx(() -> noToken.model().connectionProperty().get().state().label())).isEqualTo("Disconnected");
+    engine.status("ready", 0);
+    waitUntil("the token accepted", () -> withToken.model().events().total() == 1);
+    run(() -> dashboard.select(withToken));
+    assertThat(robot.lookup("#connectionState").queryLabeled().getText()).isNotEmpty();
+  }
+}
