@@ -20,6 +20,7 @@ import static dev.eventschema.processor.TestSchemas.UNION_CONTAINERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import dev.eventschema.ParseResult;
@@ -516,6 +517,25 @@ class GeneratedValidatorTest {
 
       assertThat(validator.validate(handWritten)).extracting(Violation::path, Violation::code).containsExactlyInAnyOrder(
           tuple("/requestId", MISSING), tuple("/token", MISSING));
+    }
+
+    @Test
+    void toMapOfAnInvalidHandWrittenRecordLeavesItsNullFieldsOut() throws ReflectiveOperationException {
+      Object handWritten = handWrittenToken(null, 3, "t", null, null, 1.0);
+
+      assertThat(validator.toMap(handWritten)).containsExactly(
+          entry("index", 3), entry("token", "t"), entry("elapsedMs", 1.0));
+    }
+
+    @Test
+    void parseListsViolationsInFieldOrderAsValidateDoes() throws ReflectiveOperationException {
+      Object handWritten = handWrittenToken("", 0, "", OptionalDouble.of(0.5), Map.of(), Double.NaN);
+
+      List<Violation> fromObject = validator.validate(handWritten);
+      Map<String, Object> wire = new LinkedHashMap<>(validator.toMap(handWritten));
+      wire.put("elapsedMs", Double.NaN);
+
+      assertThat(validator.parse(wire).violations()).isEqualTo(fromObject);
     }
 
     @ParameterizedTest
