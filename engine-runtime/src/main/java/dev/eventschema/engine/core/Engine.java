@@ -24,17 +24,14 @@ import dev.eventschema.engine.events.RuntimeStatusEvent;
 import dev.eventschema.engine.events.RuntimeStatusEventBuilder;
 import dev.eventschema.engine.events.TextPromptBuilder;
 import dev.eventschema.engine.events.TokenGeneratedEventBuilder;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,16 +78,13 @@ public final class Engine implements AutoCloseable {
   private final boolean ownsBackend;
   private final EngineEventEmitter emitter;
   private final boolean ownsEmitter;
-  private final int maxConcurrent;
-  private final int maxWaiting;
   private final String idPrefix;
   private final AtomicLong generationNumber = new AtomicLong();
 
   private final ReentrantLock lock = new ReentrantLock();
   // guarded by lock
   private final Map<String, LoadedModel> models = new LinkedHashMap<>();
-  private final ArrayDeque<GenerationHandle> waiting = new ArrayDeque<>();
-  private final Set<GenerationHandle> running = new LinkedHashSet<>();
+  private final GenerationSlots slots;
   private int loadsInFlight;
   private boolean runtimeFailed;
   private boolean closed;
@@ -105,8 +99,7 @@ public final class Engine implements AutoCloseable {
   private Engine(Builder builder) {
     this.emitter = builder.emitter != null ? builder.emitter : EngineEventEmitter.builder().build();
     this.ownsEmitter = builder.emitter == null;
-    this.maxConcurrent = builder.maxConcurrent;
-    this.maxWaiting = builder.maxWaiting;
+    this.slots = new GenerationSlots(builder.maxConcurrent, builder.maxWaiting);
     this.idPrefix = builder.generationIdPrefix;
     this.backend = Objects.requireNonNull(builder.backendFactory.apply(new Listener()), "the backend factory returned null");
     this.ownsBackend = builder.ownsBackend;
@@ -215,7 +208,7 @@ public final class Engine implements AutoCloseable {
         EngineException error = notLoaded(modelId);
         return CompletableFuture.failedFuture(error);
       }
-      toCancel = generationsOf(modelId);
+      toCancel = slots.of(modelId);
     } finally {
       lock.unlock();
     }
@@ -259,7 +252,7 @@ public final class Engine implements AutoCloseable {
       if (closed || models.remove(modelId) == null) {
         return false;
       }
-      toCancel = generationsOf(modelId);
+      toCancel = slots.of(modelId);
     } finally {
       lock.unlock();
     }
@@ -319,15 +312,14 @@ public final class Engine implements AutoCloseable {
         refused = closedError();
       } else if (!models.containsKey(request.modelId())) {
         refused = notLoaded(request.modelId());
-      } else if (running.size() < maxConcurrent && waiting.isEmpty()) {
-        running.add(handle);
-        startNow = true;
-      } else if (waiting.size() < maxWaiting) {
-        waiting.addLast(handle);
       } else {
-        refused = new EngineException(ErrorCode.QUEUE_FULL, "the generation queue is full (" + maxWaiting
-            + " waiting, " + running.size() + " running); try again later",
-            Map.of("model", request.modelId(), "waiting", maxWaiting, "running", running.size()));
+        GenerationSlots.Admission admission = slots.admit(handle);
+        startNow = admission == GenerationSlots.Admission.RUNNING;
+        if (admission == GenerationSlots.Admission.FULL) {
+          refused = new EngineException(ErrorCode.QUEUE_FULL, "the generation queue is full ("
+              + slots.maxWaiting() + " waiting, " + slots.running() + " running); try again later",
+              Map.of("model", request.modelId(), "waiting", slots.maxWaiting(), "running", slots.running()));
+        }
       }
     } finally {
       lock.unlock();
@@ -349,7 +341,7 @@ public final class Engine implements AutoCloseable {
   public int runningGenerations() {
     lock.lock();
     try {
-      return running.size();
+      return slots.running();
     } finally {
       lock.unlock();
     }
@@ -359,18 +351,18 @@ public final class Engine implements AutoCloseable {
   public int waitingGenerations() {
     lock.lock();
     try {
-      return waiting.size();
+      return slots.waiting();
     } finally {
       lock.unlock();
     }
   }
 
   public int maxConcurrent() {
-    return maxConcurrent;
+    return slots.maxConcurrent();
   }
 
   public int maxWaiting() {
-    return maxWaiting;
+    return slots.maxWaiting();
   }
 
   // ---- status ------------------------------------------------------------------------------------
@@ -397,9 +389,8 @@ public final class Engine implements AutoCloseable {
         return;
       }
       closed = true;
-      queued = new ArrayList<>(waiting);
-      waiting.clear();
-      active = new ArrayList<>(running);
+      queued = slots.drainWaiting();
+      active = slots.runningNow();
     } finally {
       lock.unlock();
     }
@@ -428,7 +419,7 @@ public final class Engine implements AutoCloseable {
     try {
       unloaded = new ArrayList<>(models.keySet());
       models.clear();
-      running.clear();
+      slots.clearRunning();
       loadsInFlight = 0;
       shutdown = true;
     } finally {
@@ -533,15 +524,7 @@ public final class Engine implements AutoCloseable {
   private GenerationHandle releaseSlot(GenerationHandle handle) {
     lock.lock();
     try {
-      running.remove(handle);
-      if (closed || running.size() >= maxConcurrent) {
-        return null;
-      }
-      GenerationHandle next = waiting.pollFirst();
-      if (next != null) {
-        running.add(next);
-      }
-      return next;
+      return slots.release(handle, !closed);
     } finally {
       lock.unlock();
     }
@@ -552,7 +535,7 @@ public final class Engine implements AutoCloseable {
     boolean removed;
     lock.lock();
     try {
-      removed = waiting.remove(handle);
+      removed = slots.leave(handle);
     } finally {
       lock.unlock();
     }
@@ -561,21 +544,6 @@ public final class Engine implements AutoCloseable {
       updateStatus();
     }
     // otherwise it is starting right now: start() sees the cancel and stops it
-  }
-
-  private List<GenerationHandle> generationsOf(String modelId) {
-    List<GenerationHandle> of = new ArrayList<>();
-    for (GenerationHandle handle : running) {
-      if (handle.modelId().equals(modelId)) {
-        of.add(handle);
-      }
-    }
-    for (GenerationHandle handle : waiting) {
-      if (handle.modelId().equals(modelId)) {
-        of.add(handle);
-      }
-    }
-    return of;
   }
 
   private void clearRuntimeFailure() {
@@ -595,8 +563,8 @@ public final class Engine implements AutoCloseable {
     lock.lock();
     try {
       modelsLoaded = models.size();
-      active = running.size() + loadsInFlight;
-      queued = waiting.size();
+      active = slots.running() + loadsInFlight;
+      queued = slots.waiting();
       status = shutdown ? RuntimeStatus.SHUTDOWN
           : runtimeFailed ? RuntimeStatus.ERROR
           : active > 0 || queued > 0 ? RuntimeStatus.BUSY
