@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * A whole-value string pattern, compiled once. Most schema patterns are a sequence of character
- * classes with quantifiers ({@code [A-Za-z0-9_-]+}, {@code [a-z]{2,8}-[0-9]+}); those are matched
- * here without allocating, unlike {@link java.util.regex.Matcher}, which is created per call. Any
- * other regex (groups, alternation, look-around, ...) is left to {@link Pattern}, with the same
- * meaning.
+ * classes with quantifiers ({@code [A-Za-z0-9_-]+}, {@code [a-z]{2,8}-[0-9]+}), perhaps with an
+ * optional group ({@code \\d{2}(?:\\.\\d{1,9})?Z}) or a leading negative look-ahead of a literal
+ * ({@code (?!__)[a-zA-Z_]\\w*}); those are matched here without allocating, unlike
+ * {@link java.util.regex.Matcher}, which is created per call. Any other regex (alternation, repeated
+ * groups, ...) is left to {@link Pattern}, with the same meaning.
  */
 public abstract class StringPattern {
 
@@ -24,8 +25,12 @@ public abstract class StringPattern {
   /** Compiles {@code regexp}, which must be a valid {@link Pattern} (the processor checked it). */
   public static StringPattern compile(String regexp) {
     Pattern pattern = Pattern.compile(regexp);
-    List<Step> steps = Steps.parse(regexp);
-    return steps == null ? new Regex(regexp, pattern) : new Sequence(regexp, steps.toArray(Step[]::new));
+    Steps.Parsed parsed = Steps.parse(regexp);
+    if (parsed == null) {
+      return new Regex(regexp, pattern);
+    }
+    Step[][] alternatives = parsed.alternatives().stream().map(a -> a.toArray(Step[]::new)).toArray(Step[][]::new);
+    return new Sequence(regexp, parsed.forbiddenPrefix(), alternatives);
   }
 
   /** Whether the whole of {@code value} matches. */
@@ -51,22 +56,48 @@ public abstract class StringPattern {
     }
   }
 
-  /** A sequence of character classes, each repeated between {@code min} and {@code max} times. */
+  /**
+   * Sequences of character classes, each repeated between {@code min} and {@code max} times: the
+   * value matches if it does not start with the forbidden prefix and matches one of the sequences
+   * (an optional group gives two: with and without it).
+   */
   private static final class Sequence extends StringPattern {
-    private final Step[] steps;
+    private final String forbiddenPrefix;
+    private final Step[][] alternatives;
 
-    Sequence(String regexp, Step[] steps) {
+    Sequence(String regexp, String forbiddenPrefix, Step[][] alternatives) {
       super(regexp);
-      this.steps = steps;
+      this.forbiddenPrefix = forbiddenPrefix;
+      this.alternatives = alternatives;
     }
 
     @Override
     public boolean matches(CharSequence value) {
-      return matchFrom(value, 0, 0);
+      if (forbiddenPrefix != null && startsWith(value, forbiddenPrefix)) {
+        return false;
+      }
+      for (Step[] steps : alternatives) {
+        if (matchFrom(steps, value, 0, 0)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean startsWith(CharSequence value, String prefix) {
+      if (value.length() < prefix.length()) {
+        return false;
+      }
+      for (int i = 0; i < prefix.length(); i++) {
+        if (value.charAt(i) != prefix.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Exact whole-match semantics: tries every repeat count of a step, longest first. */
-    private boolean matchFrom(CharSequence value, int step, int position) {
+    private static boolean matchFrom(Step[] steps, CharSequence value, int step, int position) {
       if (step == steps.length) {
         return position == value.length();
       }
@@ -77,7 +108,7 @@ public abstract class StringPattern {
         end++;
       }
       for (; end - position >= current.min; end--) {
-        if (matchFrom(value, step + 1, end)) {
+        if (matchFrom(steps, value, step + 1, end)) {
           return true;
         }
       }
@@ -94,8 +125,11 @@ public abstract class StringPattern {
     }
   }
 
-  /** The parser of the sequence subset: returns {@code null} for anything else. */
+  /** The parser of the subset: returns {@code null} for anything else. */
   static final class Steps {
+    /** More alternatives than this (from several optional groups) are left to Pattern. */
+    private static final int MAX_ALTERNATIVES = 8;
+
     private final String regexp;
     private int at;
 
@@ -103,13 +137,65 @@ public abstract class StringPattern {
       this.regexp = regexp;
     }
 
-    static List<Step> parse(String regexp) {
-      return new Steps(regexp).steps();
+    /** What a pattern of the subset compiles to. */
+    record Parsed(String forbiddenPrefix, List<List<Step>> alternatives) {}
+
+    static Parsed parse(String regexp) {
+      return new Steps(regexp).pattern();
     }
 
-    private List<Step> steps() {
-      List<Step> steps = new ArrayList<>();
+    private Parsed pattern() {
+      String forbiddenPrefix = null;
+      if (regexp.startsWith("(?!")) {
+        int close = regexp.indexOf(')', 3);
+        forbiddenPrefix = close < 0 ? null : regexp.substring(3, close);
+        if (forbiddenPrefix == null || forbiddenPrefix.isEmpty()
+            || !forbiddenPrefix.chars().allMatch(c -> isLiteral((char) c))) {
+          return null;
+        }
+        at = close + 1;
+      }
+      List<List<Step>> alternatives = new ArrayList<>();
+      alternatives.add(new ArrayList<>());
       while (at < regexp.length()) {
+        if (regexp.startsWith("(?:", at)) {
+          at += 3;
+          List<Step> group = steps(')');
+          if (group == null || at >= regexp.length() || regexp.charAt(at) != ')') {
+            return null;
+          }
+          at++;
+          if (peek() != '?' || at + 1 < regexp.length() && (regexp.charAt(at + 1) == '?' || regexp.charAt(at + 1) == '+')) {
+            return null; // only an optional group: a repeated one is left to Pattern
+          }
+          at++;
+          List<List<Step>> with = new ArrayList<>();
+          for (List<Step> alternative : alternatives) {
+            List<Step> longer = new ArrayList<>(alternative);
+            longer.addAll(group);
+            with.add(longer);
+          }
+          alternatives.addAll(with);
+          if (alternatives.size() > MAX_ALTERNATIVES) {
+            return null;
+          }
+        } else if (regexp.charAt(at) == '(') {
+          return null; // a capturing group or other look-around: left to Pattern
+        } else {
+          List<Step> run = steps('(');
+          if (run == null) {
+            return null;
+          }
+          alternatives.forEach(alternative -> alternative.addAll(run));
+        }
+      }
+      return new Parsed(forbiddenPrefix, alternatives);
+    }
+
+    /** Classes with their quantifiers, up to {@code stop} (not consumed) or the end. */
+    private List<Step> steps(char stop) {
+      List<Step> steps = new ArrayList<>();
+      while (at < regexp.length() && regexp.charAt(at) != stop) {
         BitSet ascii = new BitSet(128);
         boolean negated = false;
         char c = regexp.charAt(at++);
