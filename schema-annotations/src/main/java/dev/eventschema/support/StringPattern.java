@@ -116,11 +116,18 @@ public abstract class StringPattern {
     }
   }
 
-  /** One character class with its repeat bounds. */
-  record Step(BitSet ascii, boolean negated, int min, int max) {
+  /**
+   * One character class with its repeat bounds. The class is ASCII only (see {@link Steps}), held
+   * as two 64-bit masks: characters 0-63 and 64-127.
+   */
+  record Step(long low, long high, boolean negated, int min, int max) {
+    static Step of(BitSet ascii, boolean negated, int min, int max) {
+      long[] words = java.util.Arrays.copyOf(ascii.toLongArray(), 2);
+      return new Step(words[0], words[1], negated, min, max);
+    }
+
     boolean accepts(char c) {
-      // Classes are built from ASCII only (see Steps), so any other char is outside them.
-      boolean inClass = c < 128 && ascii.get(c);
+      boolean inClass = c < 64 ? (low >>> c & 1L) != 0 : c < 128 && (high >>> (c - 64) & 1L) != 0;
       return inClass != negated;
     }
   }
@@ -175,7 +182,8 @@ public abstract class StringPattern {
             longer.addAll(group);
             with.add(longer);
           }
-          alternatives.addAll(with);
+          with.addAll(alternatives); // the longer one first, as a greedy '?' tries it
+          alternatives = with;
           if (alternatives.size() > MAX_ALTERNATIVES) {
             return null;
           }
@@ -220,7 +228,7 @@ public abstract class StringPattern {
         if (bounds == null) {
           return null;
         }
-        steps.add(new Step(ascii, negated, bounds[0], bounds[1]));
+        steps.add(Step.of(ascii, negated, bounds[0], bounds[1]));
       }
       return steps;
     }
