@@ -139,25 +139,7 @@ enum TestSchemas {
           """)),
 
   /** A union with a string form, used as a field and as list elements. */
-  PROMPTS(
-      source("Prompt", """
-          public sealed interface Prompt permits TextPrompt, TemplatePrompt {}
-          """),
-      source("TextPrompt", """
-          @StringForm
-          @EventSchema("text")
-          public non-sealed interface TextPrompt extends Prompt {
-            String text();
-          }
-          """),
-      source("TemplatePrompt", """
-          @EventSchema("template")
-          public non-sealed interface TemplatePrompt extends Prompt {
-            String template();
-
-            Map<String, String> variables();
-          }
-          """),
+  PROMPTS(PromptUnion.with(
       source("GenerationRequestedEvent", """
           @EventSchema
           public interface GenerationRequestedEvent {
@@ -167,7 +149,7 @@ enum TestSchemas {
 
             List<Prompt> history();
           }
-          """)),
+          """))),
 
   /** Enums, nested schemas and numbers inside optionals, lists and maps. */
   CONTAINERS(
@@ -208,25 +190,7 @@ enum TestSchemas {
           """)),
 
   /** A union inside an optional and a map. */
-  UNION_CONTAINERS(
-      source("Prompt", """
-          public sealed interface Prompt permits TextPrompt, TemplatePrompt {}
-          """),
-      source("TextPrompt", """
-          @StringForm
-          @EventSchema("text")
-          public non-sealed interface TextPrompt extends Prompt {
-            String text();
-          }
-          """),
-      source("TemplatePrompt", """
-          @EventSchema("template")
-          public non-sealed interface TemplatePrompt extends Prompt {
-            String template();
-
-            Map<String, String> variables();
-          }
-          """),
+  UNION_CONTAINERS(PromptUnion.with(
       source("ConversationEvent", """
           @EventSchema
           public interface ConversationEvent {
@@ -234,7 +198,7 @@ enum TestSchemas {
 
             Map<String, Prompt> named();
           }
-          """)),
+          """))),
 
   /** A non-strict schema with a strict nested schema. */
   LENIENT(
@@ -265,6 +229,36 @@ enum TestSchemas {
 
   List<JavaFileObject> sources() {
     return sources;
+  }
+
+  /** The prompt union (a bare-string text member and a template member) that two groups use. */
+  private static final class PromptUnion {
+    private PromptUnion() {}
+
+    /** The union's sources followed by {@code schemas}. */
+    static JavaFileObject[] with(JavaFileObject... schemas) {
+      List<JavaFileObject> all = new java.util.ArrayList<>(List.of(
+          source("Prompt", """
+              public sealed interface Prompt permits TextPrompt, TemplatePrompt {}
+              """),
+          source("TextPrompt", """
+              @StringForm
+              @EventSchema("text")
+              public non-sealed interface TextPrompt extends Prompt {
+                String text();
+              }
+              """),
+          source("TemplatePrompt", """
+              @EventSchema("template")
+              public non-sealed interface TemplatePrompt extends Prompt {
+                String template();
+
+                Map<String, String> variables();
+              }
+              """)));
+      all.addAll(List.of(schemas));
+      return all.toArray(JavaFileObject[]::new);
+    }
   }
 
   /** The group compiled with the processor (once); fails the test if it does not compile. */

@@ -14,7 +14,6 @@ import dev.eventschema.monitor.view.EngineView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,11 +35,7 @@ class ConsumerValidationUiTest {
 
   @Start
   void start(Stage stage) {
-    dashboard = new Dashboard(1_000);
-    Scene scene = new Scene(dashboard.root(), 1280, 800);
-    dashboard.attach(scene);
-    stage.setScene(scene);
-    stage.show();
+    dashboard = DashboardStage.show(stage, 1_000);
   }
 
   @AfterEach

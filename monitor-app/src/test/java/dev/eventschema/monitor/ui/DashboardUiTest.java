@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -48,11 +47,7 @@ class DashboardUiTest {
 
   @Start
   void start(Stage stage) {
-    dashboard = new Dashboard(20_000);
-    Scene scene = new Scene(dashboard.root(), 1280, 800);
-    dashboard.attach(scene);
-    stage.setScene(scene);
-    stage.show();
+    dashboard = DashboardStage.show(stage, 20_000);
     stage.requestFocus();
   }
 

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,11 +45,7 @@ class PulseHarness {
 
   @Start
   void start(Stage stage) {
-    dashboard = new Dashboard(20_000);
-    Scene scene = new Scene(dashboard.root(), 1280, 800);
-    dashboard.attach(scene);
-    stage.setScene(scene);
-    stage.show();
+    dashboard = DashboardStage.show(stage, 20_000);
   }
 
   @Test
