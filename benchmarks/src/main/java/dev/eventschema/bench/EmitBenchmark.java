@@ -1,14 +1,14 @@
 package dev.eventschema.bench;
 
-import dev.eventschema.engine.emit.EmittedEvent;
 import dev.eventschema.engine.emit.Emission;
+import dev.eventschema.engine.emit.EmittedEvent;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.EnvelopeSequencer;
-import dev.eventschema.engine.emit.Source;
 import dev.eventschema.engine.emit.SubscriberStats;
 import dev.eventschema.engine.emit.Subscribers;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventType;
+import dev.eventschema.engine.events.Source;
 import dev.eventschema.engine.events.TokenGeneratedEvent;
 import dev.eventschema.support.JsonValues;
 import java.time.temporal.ChronoUnit;

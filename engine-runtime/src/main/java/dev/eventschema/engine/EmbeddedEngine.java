@@ -7,6 +7,8 @@ import dev.eventschema.engine.backend.ngram.NgramBackend;
 import dev.eventschema.engine.core.DemoWorkload;
 import dev.eventschema.engine.core.Engine;
 import dev.eventschema.engine.emit.EngineEventEmitter;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.stream.EventStream;
 import dev.eventschema.engine.stream.JdkHttpServerSettings;
 import dev.eventschema.engine.stream.StreamServer;

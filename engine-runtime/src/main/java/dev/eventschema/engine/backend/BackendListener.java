@@ -1,7 +1,7 @@
 package dev.eventschema.engine.backend;
 
 import dev.eventschema.Violation;
-import dev.eventschema.engine.EngineException;
+import dev.eventschema.engine.error.EngineException;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.eventschema.engine.backend;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -7,7 +7,7 @@ public interface Generation {
 
   /**
    * Completes exactly once, after the last token reached the sink: with the reason it finished, or
-   * exceptionally with an {@link dev.eventschema.engine.EngineException}. Dependent actions run on
+   * exceptionally with an {@link dev.eventschema.engine.error.EngineException}. Dependent actions run on
    * a backend thread unless added with an {@code ...Async} method; keep them quick.
    */
   CompletableFuture<FinishReason> result();

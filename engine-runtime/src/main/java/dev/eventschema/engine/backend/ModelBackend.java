@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * the tokens (the embedded n-gram model, an external runtime process).
  *
  * <p>Every call returns at once; results arrive through futures that the backend guarantees to
- * complete, normally or exceptionally with an {@link dev.eventschema.engine.EngineException}, within
+ * complete, normally or exceptionally with an {@link dev.eventschema.engine.error.EngineException}, within
  * its configured timeouts. No caller ever waits forever on a backend.
  *
  * <p>Things that happen to the backend on its own (its models became invalid, its runtime failed or

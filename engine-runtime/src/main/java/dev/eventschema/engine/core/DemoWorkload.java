@@ -1,11 +1,11 @@
 package dev.eventschema.engine.core;
 
-import dev.eventschema.engine.EngineException;
 import dev.eventschema.engine.backend.GenerationRequest;
 import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.emit.EmittedEvent;
-import dev.eventschema.engine.emit.Source;
 import dev.eventschema.engine.emit.Subscription;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.Source;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

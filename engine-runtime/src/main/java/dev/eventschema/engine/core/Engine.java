@@ -1,8 +1,6 @@
 package dev.eventschema.engine.core;
 
 import dev.eventschema.Violation;
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.backend.BackendListener;
 import dev.eventschema.engine.backend.Deadlines;
 import dev.eventschema.engine.backend.FinishReason;
@@ -12,7 +10,8 @@ import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.LoadedModel;
 import dev.eventschema.engine.backend.ModelBackend;
 import dev.eventschema.engine.emit.EngineEventEmitter;
-import dev.eventschema.engine.emit.Source;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.ErrorEvent;
 import dev.eventschema.engine.events.GenerationCompletedEventBuilder;
 import dev.eventschema.engine.events.GenerationStartedEventBuilder;
@@ -22,6 +21,7 @@ import dev.eventschema.engine.events.ModelUnloadedEventBuilder;
 import dev.eventschema.engine.events.RuntimeStatus;
 import dev.eventschema.engine.events.RuntimeStatusEvent;
 import dev.eventschema.engine.events.RuntimeStatusEventBuilder;
+import dev.eventschema.engine.events.Source;
 import dev.eventschema.engine.events.TextPromptBuilder;
 import dev.eventschema.engine.events.TokenGeneratedEventBuilder;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import java.util.concurrent.Flow;
  *
  * <p>{@link #tokens()} streams the tokens as they come; {@link #completion()} completes once with
  * the {@link GenerationResult} (also when cancelled: {@link FinishReason#CANCELLED}), or
- * exceptionally with an {@link dev.eventschema.engine.EngineException} when the generation failed.
+ * exceptionally with an {@link dev.eventschema.engine.error.EngineException} when the generation failed.
  * Cancelling the completion future itself ({@code completion().cancel(true)}) cancels the generation
  * too.
  */

@@ -2,7 +2,7 @@ package dev.eventschema.engine.core;
 
 import dev.eventschema.Violation;
 import dev.eventschema.engine.emit.EngineEventEmitter;
-import dev.eventschema.engine.emit.Source;
+import dev.eventschema.engine.events.Source;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package dev.eventschema.engine.emit;
 
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventType;
+import dev.eventschema.engine.events.Source;
 import java.util.Objects;
 
 /**

@@ -3,11 +3,11 @@ package dev.eventschema.engine.stream;
 import dev.eventschema.engine.core.Engine;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.RejectedPayload;
-import dev.eventschema.engine.emit.RejectionRecordValidator;
 import dev.eventschema.engine.emit.Subscription;
+import dev.eventschema.engine.events.RejectionRecordValidator;
 import dev.eventschema.engine.events.RuntimeStatusEvent;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
 import dev.eventschema.engine.telemetry.TelemetryBridge;
-import dev.eventschema.engine.telemetry.TelemetrySnapshotValidator;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class EventStream implements AutoCloseable {
    * Starts serving the stream of {@code engine}.
    *
    * @param telemetry its snapshots go on the stream, when present and enabled
-   * @throws dev.eventschema.engine.EngineException {@code INVALID_CONFIG} for an unsafe or bad server
+   * @throws dev.eventschema.engine.error.EngineException {@code INVALID_CONFIG} for an unsafe or bad server
    *     option, {@code RUNTIME_ERROR} when the port cannot be bound
    */
   public static EventStream start(Config config, Engine engine, Optional<TelemetryBridge> telemetry) {
@@ -152,11 +152,11 @@ public final class EventStream implements AutoCloseable {
     public Config {
       Objects.requireNonNull(server, "server");
       if (historySize < 1) {
-        throw new dev.eventschema.engine.EngineException(dev.eventschema.engine.ErrorCode.INVALID_CONFIG,
+        throw new dev.eventschema.engine.error.EngineException(dev.eventschema.engine.events.ErrorCode.INVALID_CONFIG,
             "history size must be >= 1, was " + historySize);
       }
       if (clientQueueCapacity < 1) {
-        throw new dev.eventschema.engine.EngineException(dev.eventschema.engine.ErrorCode.INVALID_CONFIG,
+        throw new dev.eventschema.engine.error.EngineException(dev.eventschema.engine.events.ErrorCode.INVALID_CONFIG,
             "client queue capacity must be >= 1, was " + clientQueueCapacity);
       }
     }

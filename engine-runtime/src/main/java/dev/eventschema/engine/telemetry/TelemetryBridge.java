@@ -1,11 +1,12 @@
 package dev.eventschema.engine.telemetry;
 
 import dev.eventschema.Violation;
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.SubscriberStats;
 import dev.eventschema.engine.emit.Subscription;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
+import dev.eventschema.engine.events.TelemetrySnapshot;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;

@@ -1,8 +1,10 @@
 package dev.eventschema.engine.telemetry;
 
-import dev.eventschema.engine.emit.Subscribers;
 import dev.eventschema.engine.emit.SubscriberStats;
+import dev.eventschema.engine.emit.Subscribers;
 import dev.eventschema.engine.emit.Subscription;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
 import io.micrometer.core.instrument.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

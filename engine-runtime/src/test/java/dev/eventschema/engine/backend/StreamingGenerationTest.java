@@ -2,8 +2,8 @@ package dev.eventschema.engine.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,20 +1,21 @@
 package dev.eventschema.engine.emit;
 
-import static dev.eventschema.engine.Payloads.map;
-import static dev.eventschema.engine.Payloads.pathsAndCodes;
+import static dev.eventschema.engine.events.testing.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.pathsAndCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 
 import dev.eventschema.Violation;
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
-import dev.eventschema.engine.Events;
-import dev.eventschema.engine.Events.OwnToken;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.RuntimeStatus;
+import dev.eventschema.engine.events.Source;
 import dev.eventschema.engine.events.TokenGeneratedEvent;
+import dev.eventschema.engine.events.testing.Events.OwnToken;
+import dev.eventschema.engine.events.testing.Events;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,13 +1,16 @@
 package dev.eventschema.engine.emit;
 
-import static dev.eventschema.engine.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
+import dev.eventschema.Violation;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventType;
+import dev.eventschema.engine.events.RejectionRecord;
+import dev.eventschema.engine.events.RejectionRecordValidator;
+import dev.eventschema.engine.events.Source;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

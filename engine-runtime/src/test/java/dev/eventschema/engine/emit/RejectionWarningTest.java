@@ -1,8 +1,9 @@
 package dev.eventschema.engine.emit;
 
-import static dev.eventschema.engine.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventschema.engine.events.Source;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

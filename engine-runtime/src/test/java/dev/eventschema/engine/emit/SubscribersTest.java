@@ -3,8 +3,9 @@ package dev.eventschema.engine.emit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventschema.engine.Events;
 import dev.eventschema.engine.events.RuntimeStatus;
+import dev.eventschema.engine.events.Source;
+import dev.eventschema.engine.events.testing.Events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,15 +1,16 @@
 package dev.eventschema.engine.emit;
 
-import static dev.eventschema.engine.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
-import dev.eventschema.engine.Events.OwnCompleted;
-import dev.eventschema.engine.Events.OwnModelLoaded;
-import dev.eventschema.engine.Events.OwnStatus;
-import dev.eventschema.engine.Events.OwnToken;
 import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.RuntimeStatus;
+import dev.eventschema.engine.events.Source;
+import dev.eventschema.engine.events.testing.Events.OwnCompleted;
+import dev.eventschema.engine.events.testing.Events.OwnModelLoaded;
+import dev.eventschema.engine.events.testing.Events.OwnStatus;
+import dev.eventschema.engine.events.testing.Events.OwnToken;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

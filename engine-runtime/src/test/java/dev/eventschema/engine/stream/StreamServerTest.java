@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventschema.ParseResult;
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
-import dev.eventschema.engine.testing.SseClient;
 import dev.eventschema.engine.testing.SseClient.Frame;
+import dev.eventschema.engine.testing.SseClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

@@ -1,17 +1,17 @@
 package dev.eventschema.engine.telemetry;
 
-import static dev.eventschema.engine.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.eventschema.engine.ErrorCode;
-import dev.eventschema.engine.Events;
 import dev.eventschema.engine.emit.EngineEventEmitter;
-import dev.eventschema.engine.emit.Source;
 import dev.eventschema.engine.emit.SubscriberStats;
 import dev.eventschema.engine.emit.Subscription;
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.ErrorEventBuilder;
 import dev.eventschema.engine.events.RuntimeStatus;
+import dev.eventschema.engine.events.Source;
+import dev.eventschema.engine.events.testing.Events;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

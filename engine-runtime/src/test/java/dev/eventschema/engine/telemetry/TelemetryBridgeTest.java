@@ -3,11 +3,11 @@ package dev.eventschema.engine.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
-import dev.eventschema.engine.Events;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.Subscription;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
+import dev.eventschema.engine.events.testing.Events;
 import io.micrometer.core.instrument.MockClock;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,14 +1,14 @@
 package dev.eventschema.engine.telemetry;
 
-import static dev.eventschema.engine.Payloads.map;
-import static dev.eventschema.engine.Payloads.pathsAndCodes;
-import static dev.eventschema.engine.Payloads.with;
+import static dev.eventschema.engine.events.testing.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.pathsAndCodes;
+import static dev.eventschema.engine.events.testing.Payloads.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Named.named;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;

@@ -1,13 +1,15 @@
 package dev.eventschema.engine.telemetry;
 
-import static dev.eventschema.engine.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventschema.engine.ErrorCode;
-import dev.eventschema.engine.Events;
 import dev.eventschema.engine.emit.EngineEventEmitter;
-import dev.eventschema.engine.emit.Source;
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.RuntimeStatus;
+import dev.eventschema.engine.events.Source;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
+import dev.eventschema.engine.events.testing.Events;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

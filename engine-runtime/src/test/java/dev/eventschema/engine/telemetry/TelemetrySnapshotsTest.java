@@ -2,9 +2,11 @@ package dev.eventschema.engine.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventschema.engine.Events;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.SubscriberStats;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
+import dev.eventschema.engine.events.testing.Events;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,10 +1,10 @@
 package dev.eventschema.monitor.client;
 
 import dev.eventschema.Violation;
-import dev.eventschema.engine.emit.RejectionRecordValidator;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
 import dev.eventschema.engine.events.EventType;
-import dev.eventschema.engine.telemetry.TelemetrySnapshotValidator;
+import dev.eventschema.engine.events.RejectionRecordValidator;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,6 @@
 package dev.eventschema.engine.backend.external;
 
 import dev.eventschema.SchemaValidator;
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.backend.BackendListener;
 import dev.eventschema.engine.backend.Deadlines;
 import dev.eventschema.engine.backend.FinishReason;
@@ -17,6 +15,8 @@ import dev.eventschema.engine.backend.external.protocol.CancelResultValidator;
 import dev.eventschema.engine.backend.external.protocol.GenerateResultValidator;
 import dev.eventschema.engine.backend.external.protocol.LoadModelResultValidator;
 import dev.eventschema.engine.backend.external.protocol.UnloadModelResultValidator;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.eventschema.engine.backend.external;
 
 import dev.eventschema.Violation;
-import dev.eventschema.engine.EngineException;
 import dev.eventschema.engine.backend.BackendListener;
+import dev.eventschema.engine.error.EngineException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -4,7 +4,7 @@ import dev.eventschema.engine.backend.external.protocol.RpcErrorObject;
 
 /**
  * The runtime answered a request with a JSON-RPC error. The backend maps it to an {@link
- * dev.eventschema.engine.EngineException} whose code depends on what was asked.
+ * dev.eventschema.engine.error.EngineException} whose code depends on what was asked.
  */
 final class RpcCallException extends RuntimeException {
 

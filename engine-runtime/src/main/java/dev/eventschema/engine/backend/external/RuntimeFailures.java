@@ -1,8 +1,8 @@
 package dev.eventschema.engine.backend.external;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.backend.Deadlines;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

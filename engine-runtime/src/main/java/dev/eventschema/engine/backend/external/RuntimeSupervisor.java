@@ -1,7 +1,5 @@
 package dev.eventschema.engine.backend.external;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.backend.BackendListener;
 import dev.eventschema.engine.backend.Deadlines;
 import dev.eventschema.engine.backend.LoadedModel;
@@ -9,6 +7,8 @@ import dev.eventschema.engine.backend.external.protocol.InboundMessage;
 import dev.eventschema.engine.backend.external.protocol.RuntimeInfo;
 import dev.eventschema.engine.backend.external.protocol.RuntimeInfoValidator;
 import dev.eventschema.engine.backend.external.protocol.ShutdownResultValidator;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.eventschema.engine.backend.external;
 
 import dev.eventschema.Violation;
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.backend.FinishReason;
 import dev.eventschema.engine.backend.external.protocol.BatchedToken;
 import dev.eventschema.engine.backend.external.protocol.InboundMessage;
 import dev.eventschema.engine.backend.external.protocol.StreamEvent;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

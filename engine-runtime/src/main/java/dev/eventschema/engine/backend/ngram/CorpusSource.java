@@ -1,7 +1,7 @@
 package dev.eventschema.engine.backend.ngram;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

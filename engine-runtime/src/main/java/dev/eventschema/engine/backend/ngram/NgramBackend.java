@@ -1,7 +1,5 @@
 package dev.eventschema.engine.backend.ngram;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.backend.Deadlines;
 import dev.eventschema.engine.backend.FinishReason;
 import dev.eventschema.engine.backend.Generation;
@@ -11,6 +9,8 @@ import dev.eventschema.engine.backend.LoadedModel;
 import dev.eventschema.engine.backend.ModelBackend;
 import dev.eventschema.engine.backend.StreamingGeneration;
 import dev.eventschema.engine.backend.TokenSink;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.eventschema.engine.backend.ngram;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.backend.FinishReason;
 import dev.eventschema.engine.backend.StreamingGeneration;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Future;

@@ -2,14 +2,14 @@ package dev.eventschema.engine.backend.ngram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.eventschema.engine.EngineException;
-import dev.eventschema.engine.ErrorCode;
 import dev.eventschema.engine.backend.FinishReason;
 import dev.eventschema.engine.backend.Generation;
 import dev.eventschema.engine.backend.GenerationRequest;
 import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.LoadedModel;
 import dev.eventschema.engine.backend.RecordingSink;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

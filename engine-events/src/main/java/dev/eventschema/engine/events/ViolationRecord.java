@@ -1,4 +1,4 @@
-package dev.eventschema.engine.emit;
+package dev.eventschema.engine.events;
 
 import dev.eventschema.EventSchema;
 import dev.eventschema.Violation;

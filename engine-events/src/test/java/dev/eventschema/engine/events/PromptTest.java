@@ -1,7 +1,7 @@
 package dev.eventschema.engine.events;
 
-import static dev.eventschema.engine.Payloads.map;
-import static dev.eventschema.engine.Payloads.pathsAndCodes;
+import static dev.eventschema.engine.events.testing.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.pathsAndCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventschema.ParseResult;

@@ -1,5 +1,6 @@
-package dev.eventschema.engine;
+package dev.eventschema.engine.events.testing;
 
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.ErrorEvent;
 import dev.eventschema.engine.events.ErrorEventBuilder;
 import dev.eventschema.engine.events.GenerationCompletedEvent;

@@ -2,13 +2,12 @@ package dev.eventschema.engine.events;
 
 import dev.eventschema.EventSchema;
 import dev.eventschema.constraints.Size;
-import dev.eventschema.engine.ErrorCode;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Something failed. Wire name {@code error}. Build one from an exception with
- * {@link dev.eventschema.engine.EngineException#toEvent()}.
+ * {@link dev.eventschema.engine.error.EngineException#toEvent()}.
  */
 @EventSchema
 public interface ErrorEvent {

@@ -1,15 +1,15 @@
 package dev.eventschema.engine.events;
 
-import static dev.eventschema.engine.Payloads.map;
-import static dev.eventschema.engine.Payloads.pathsAndCodes;
-import static dev.eventschema.engine.Payloads.with;
+import static dev.eventschema.engine.events.testing.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.pathsAndCodes;
+import static dev.eventschema.engine.events.testing.Payloads.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class EventEnvelopeTest {
 

@@ -1,4 +1,4 @@
-package dev.eventschema.engine;
+package dev.eventschema.engine.events;
 
 import java.util.Locale;
 

@@ -1,9 +1,9 @@
 package dev.eventschema.engine.events;
 
-import static dev.eventschema.engine.Payloads.map;
-import static dev.eventschema.engine.Payloads.pathsAndCodes;
-import static dev.eventschema.engine.Payloads.with;
-import static dev.eventschema.engine.Payloads.without;
+import static dev.eventschema.engine.events.testing.Payloads.map;
+import static dev.eventschema.engine.events.testing.Payloads.pathsAndCodes;
+import static dev.eventschema.engine.events.testing.Payloads.with;
+import static dev.eventschema.engine.events.testing.Payloads.without;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 

@@ -1,10 +1,11 @@
-package dev.eventschema.engine;
+package dev.eventschema.engine.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
+import dev.eventschema.Violation;
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.ErrorEvent;
 import dev.eventschema.engine.events.ErrorEventValidator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.eventschema.engine;
+package dev.eventschema.engine.events.testing;
 
 import dev.eventschema.Violation;
 import java.util.Collections;

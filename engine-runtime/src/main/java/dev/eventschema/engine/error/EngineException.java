@@ -1,10 +1,11 @@
-package dev.eventschema.engine;
+package dev.eventschema.engine.error;
 
 import dev.eventschema.Violation;
+import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.ErrorEvent;
 import dev.eventschema.engine.events.ErrorEventBuilder;
 import dev.eventschema.engine.events.JsonPayloads;
-import dev.eventschema.engine.emit.ViolationRecord;
+import dev.eventschema.engine.events.ViolationRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
