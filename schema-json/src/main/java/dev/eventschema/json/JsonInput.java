@@ -1,0 +1,394 @@
+package dev.eventschema.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.eventschema.ParseResult;
+import dev.eventschema.Violation;
+import dev.eventschema.Violation.Code;
+import dev.eventschema.support.Pointer;
+import dev.eventschema.support.Violations;
+import dev.eventschema.support.WireReader;
+import dev.eventschema.support.WireType;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one read by a generated codec: the violations found so far, each with its place in
+ * the order that {@code parse(Map)} reports them.
+ *
+ * <p>A valid read allocates nothing here. Keys arrive in wire order, but {@code parse(Map)}
+ * reports unknown keys first, then the union discriminator, then each field in declaration order
+ * (what reading it found, then its rules). So each violation carries its field's number, and an
+ * object's violations are put in that order when the object ends; a nested object's are then put
+ * under its path, which is only built then.
+ *
+ * <p>Values that the fast paths do not take (a wrong type, {@code null}, a number out of range, an
+ * unknown enum constant, a union) are parsed into the JSON value that Jackson databind would build
+ * and handed to the same {@link WireReader} and {@link WireType} code that {@code parse(Map)} runs,
+ * so both report the same violations, and a change to a rule changes both.
+ */
+public final class JsonInput {
+
+  /** The field number of a union member's {@code type} key. */
+  public static final int DISCRIMINATOR = -1;
+
+  /** Unknown keys come first, then the discriminator, then the fields. */
+  private static final int UNKNOWN_KEY_ORDER = 0;
+  private static final int FIRST_FIELD_ORDER = 2;
+
+  private Violation[] found;
+  private int[] order;
+  private int size;
+
+  JsonInput() {}
+
+  // ------------------------------------------------------------------------------------------
+  // Keys
+
+  /** The first key of the object at the parser, {@code null} if it is empty. */
+  public static String firstKey(JsonParser parser) throws IOException {
+    return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : parser.nextFieldName();
+  }
+
+  /** Skips the value of a key the schema does not declare, without building it, and reports the key. */
+  public void unknownKey(JsonParser parser, String key, Set<String> declaredKeys) throws IOException {
+    parser.skipChildren();
+    // WireReader.of reports unknown keys for parse(Map): the same message and suggestion.
+    addAll(UNKNOWN_KEY_ORDER, WireReader.of(Collections.singletonMap(key, null), declaredKeys, true).violations());
+  }
+
+  /** Skips the value of a key seen before in the same object, and reports it. */
+  public void duplicateKey(JsonParser parser, int field, String key) throws IOException {
+    parser.skipChildren();
+    add(orderOf(field), Pointer.child("", key), Code.INVALID_VALUE, duplicate(key));
+  }
+
+  /** Reports a required field whose key is absent. */
+  public void missing(int field, String path) {
+    addAll(orderOf(field), Violations.missing(null, path));
+  }
+
+  /** Checks a union member's {@code type} value, which must be {@code wireName}. */
+  public void discriminator(JsonParser parser, String key, String wireName) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_STRING && wireName.equals(parser.getText())) {
+      return;
+    }
+    Object wire = readJson(parser, orderOf(DISCRIMINATOR), 1);
+    WireReader reader = WireReader.of(Collections.singletonMap(key, wire), Set.of(), false);
+    reader.constant(key, wireName);
+    addAll(orderOf(DISCRIMINATOR), reader.violations());
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Field values: each returns the value, or null (false, 0) after reporting why not
+
+  public String string(JsonParser parser, int field, String key) throws IOException {
+    if (parser.currentToken() == JsonToken.VALUE_STRING) {
+      return parser.getText();
+    }
+    return parsed(parser, field, key, WireType.STRING);
+  }
+
+  public boolean bool(JsonParser parser, int field, String key) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+      return token == JsonToken.VALUE_TRUE;
+    }
+    return Boolean.TRUE.equals(parsed(parser, field, key, WireType.BOOLEAN));
+  }
+
+  public int intValue(JsonParser parser, int field, String key) throws IOException {
+    if (JsonType.isInt(parser)) {
+      return parser.getIntValue();
+    }
+    Integer value = parsed(parser, field, key, WireType.INT);
+    return value == null ? 0 : value;
+  }
+
+  public long longValue(JsonParser parser, int field, String key) throws IOException {
+    if (JsonType.isLong(parser)) {
+      return parser.getLongValue();
+    }
+    Long value = parsed(parser, field, key, WireType.LONG);
+    return value == null ? 0 : value;
+  }
+
+  public double doubleValue(JsonParser parser, int field, String key) throws IOException {
+    if (JsonType.isFinite(parser)) {
+      return parser.getDoubleValue();
+    }
+    Double value = parsed(parser, field, key, WireType.DOUBLE);
+    return value == null ? 0 : value;
+  }
+
+  /** An enum, another schema's object ({@link JsonCodec}) or a union ({@link JsonType#wire}). */
+  public <T> T value(JsonParser parser, int field, String key, JsonType<T> type) throws IOException {
+    T value = type.fast(parser);
+    if (value != null) {
+      return value;
+    }
+    if (type instanceof JsonCodec<T> codec && parser.currentToken() == JsonToken.START_OBJECT) {
+      int start = size;
+      value = codec.readObject(parser, this);
+      if (size > start) {
+        nest(start, orderOf(field), Pointer.child("", key));
+      }
+      return value;
+    }
+    return parsed(parser, field, key, type.wireType());
+  }
+
+  /** A list: empty when the key is absent, which generated code handles. */
+  public <T> List<T> list(JsonParser parser, int field, String key, JsonType<T> element) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      return parsed(parser, field, key, WireType.listOf(element.wireType()));
+    }
+    int start = size;
+    List<T> values = new ArrayList<>();
+    for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
+      values.add(element(parser, orderOf(field), element, key, index, null));
+    }
+    return size > start ? null : values;
+  }
+
+  /** A {@code Map<String, T>}, in wire order. */
+  public <T> Map<String, T> map(JsonParser parser, int field, String key, JsonType<T> value) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return parsed(parser, field, key, WireType.mapOf(value.wireType()));
+    }
+    int start = size;
+    Map<String, T> values = new LinkedHashMap<>();
+    for (String entryKey = parser.nextFieldName(); entryKey != null; entryKey = parser.nextFieldName()) {
+      parser.nextToken();
+      if (values.containsKey(entryKey)) {
+        parser.skipChildren();
+        add(orderOf(field), elementPath(key, -1, entryKey), Code.INVALID_VALUE, duplicate(entryKey));
+        continue;
+      }
+      values.put(entryKey, element(parser, orderOf(field), value, key, -1, entryKey));
+    }
+    return size > start ? null : values;
+  }
+
+  /** An open {@code Map<String, Object>}: any JSON values, checked by the same code as {@code parse(Map)}. */
+  public Map<String, Object> jsonObject(JsonParser parser, int field, String key) throws IOException {
+    Object wire = readJson(parser, orderOf(field), 1);
+    WireReader reader = WireReader.of(Collections.singletonMap(key, wire), Set.of(), false);
+    Map<String, Object> value = reader.jsonObject(key);
+    addAll(orderOf(field), reader.violations());
+    return value;
+  }
+
+  /** One element of a list ({@code entryKey == null}) or value of a map. */
+  private <T> T element(JsonParser parser, int order, JsonType<T> type, String key, int index, String entryKey)
+      throws IOException {
+    T value = type.fast(parser);
+    if (value != null) {
+      return value;
+    }
+    if (type instanceof JsonCodec<T> codec && parser.currentToken() == JsonToken.START_OBJECT) {
+      int start = size;
+      value = codec.readObject(parser, this);
+      if (size > start) {
+        nest(start, order, elementPath(key, index, entryKey));
+      }
+      return value;
+    }
+    Object wire = readJson(parser, order, 2);
+    WireReader reader = WireReader.of(Map.of(), Set.of(), false);
+    String path = elementPath(key, index, entryKey);
+    // As in WireType.listOf and mapOf: a null element is of the wrong type, never "absent".
+    value = wire == null ? reader.invalidType(path, "a value", null) : type.wireType().read(wire, path, reader);
+    addAll(order, reader.violations());
+    return value;
+  }
+
+  private static String duplicate(String key) {
+    return "duplicate key '" + key + "'; a key may appear only once";
+  }
+
+  private static String elementPath(String key, int index, String entryKey) {
+    String field = Pointer.child("", key);
+    return entryKey == null ? Pointer.child(field, index) : Pointer.child(field, entryKey);
+  }
+
+  /** A field value read by {@code parse(Map)}'s own code, from the JSON value Jackson databind would build. */
+  private <T> T parsed(JsonParser parser, int field, String key, WireType<T> type) throws IOException {
+    Object wire = readJson(parser, orderOf(field), 1);
+    WireReader reader = WireReader.of(Collections.singletonMap(key, wire), Set.of(), false);
+    T value = reader.required(key, type);
+    addAll(orderOf(field), reader.violations());
+    return value;
+  }
+
+  /**
+   * The value at the parser as Jackson databind reads JSON into a {@code Map}: objects as
+   * {@code LinkedHashMap}, arrays as {@code ArrayList}, whole numbers as the smallest of
+   * {@code Integer}, {@code Long} and {@code BigInteger}, fractions as {@code Double}. A duplicate
+   * key is reported ({@code levels}: how many parser contexts lie between the value and the object
+   * the codec reads, for the path); the last value is kept, as databind does.
+   */
+  private Object readJson(JsonParser parser, int violationOrder, int levels) throws IOException {
+    switch (parser.currentToken()) {
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return parser.getNumberValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case START_ARRAY: {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(readJson(parser, violationOrder, levels + 1));
+        }
+        return list;
+      }
+      case START_OBJECT: {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+          if (object.containsKey(key)) {
+            // Before moving to the value: the parser's context is still this object's, at this key.
+            add(violationOrder, relativePath(parser, levels + 1), Code.INVALID_VALUE, duplicate(key));
+          }
+          parser.nextToken();
+          object.put(key, readJson(parser, violationOrder, levels + 1));
+        }
+        return object;
+      }
+      default:
+        return null; // VALUE_NULL
+    }
+  }
+
+  /** The path, relative to the codec's object, of the innermost {@code levels} parser contexts. */
+  private static String relativePath(JsonParser parser, int levels) {
+    String[] segments = new String[levels];
+    JsonStreamContext context = parser.getParsingContext();
+    for (int i = levels - 1; i >= 0 && context != null; i--, context = context.getParent()) {
+      segments[i] = context.inArray() ? String.valueOf(context.getCurrentIndex()) : Pointer.escape(context.getCurrentName());
+    }
+    StringBuilder path = new StringBuilder();
+    for (String segment : segments) {
+      path.append('/').append(segment);
+    }
+    return path.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Violations
+
+  /** Where the current object's violations start: generated code passes it back to the methods below. */
+  public int mark() {
+    return size;
+  }
+
+  /** Whether the object that started at {@code start} has no violation so far. */
+  public boolean isValid(int start) {
+    return size == start;
+  }
+
+  /** Whether reading {@code field} of the object that started at {@code start} found nothing wrong. */
+  public boolean isClean(int start, int field) {
+    int fieldOrder = orderOf(field);
+    for (int i = start; i < size; i++) {
+      if (order[i] == fieldOrder) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds what a field's generated {@code checkX} method found ({@code null}: nothing). */
+  public void checked(int field, List<Violation> violations) {
+    if (violations != null) {
+      addAll(orderOf(field), violations);
+    }
+  }
+
+  /** The outcome of the whole read: {@code value}, or every violation in {@code parse(Map)}'s order. */
+  <T> ParseResult<T> result(T value) {
+    if (size == 0) {
+      return new ParseResult.Valid<>(value);
+    }
+    sort(0);
+    return new ParseResult.Invalid<>(Arrays.asList(found).subList(0, size));
+  }
+
+  private static int orderOf(int field) {
+    return field + FIRST_FIELD_ORDER;
+  }
+
+  /** Puts a nested object's violations (from {@code start} on) in order, under {@code prefix}, as one field's. */
+  private void nest(int start, int fieldOrder, String prefix) {
+    sort(start);
+    for (int i = start; i < size; i++) {
+      found[i] = found[i].under(prefix);
+      order[i] = fieldOrder;
+    }
+  }
+
+  /** A stable insertion sort by order: violation lists are short, and sorted only when a read failed. */
+  private void sort(int start) {
+    for (int i = start + 1; i < size; i++) {
+      Violation violation = found[i];
+      int key = order[i];
+      int j = i - 1;
+      while (j >= start && order[j] > key) {
+        found[j + 1] = found[j];
+        order[j + 1] = order[j];
+        j--;
+      }
+      found[j + 1] = violation;
+      order[j + 1] = key;
+    }
+  }
+
+  private void addAll(int violationOrder, List<Violation> violations) {
+    if (violations == null) {
+      return;
+    }
+    for (Violation violation : violations) {
+      append(violationOrder, violation);
+    }
+  }
+
+  private void add(int violationOrder, String path, Code code, String message) {
+    append(violationOrder, new Violation(path, code, message));
+  }
+
+  private void append(int violationOrder, Violation violation) {
+    if (found == null) {
+      found = new Violation[4];
+      order = new int[4];
+    } else if (size == found.length) {
+      found = Arrays.copyOf(found, size * 2);
+      order = Arrays.copyOf(order, size * 2);
+    }
+    found[size] = violation;
+    order[size] = violationOrder;
+    size++;
+  }
+
+  /** The JSON type of a token, for messages: {@code array}, {@code string}... */
+  static String typeOf(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "array";
+      case START_OBJECT -> "object";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      case VALUE_NULL -> "null";
+      default -> token.asString() == null ? token.name() : token.asString();
+    };
+  }
+}
