@@ -38,7 +38,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Generates, for every {@code @EventSchema} interface, a strict validator, a builder, an immutable
- * value and the JSON Schema of its wire form; and for every union, its helper.
+ * value and the JSON Schema of its wire form; and for every union, its helper. With
+ * {@code schema-json} on the compile class path, also a streaming JSON codec per schema (see
+ * {@link JsonCodecGeneration}).
  *
  * <p>Each round first reads every schema into a model (reporting misuse as errors on the element
  * at fault), then checks what spans schemas (unique wire names), and only then renders. It is an
@@ -52,6 +54,13 @@ public final class EventSchemaProcessor extends AbstractProcessor {
   /** Models by interface name, across rounds: nested schemas' JSON Schemas are built from them. */
   private final Map<String, SchemaModel> models = new HashMap<>();
   private final Set<String> generatedUnions = new HashSet<>();
+  private JsonCodecGeneration jsonCodecs;
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    jsonCodecs = new JsonCodecGeneration(processingEnv.getElementUtils(), this::write, this::writeResource);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -88,6 +97,8 @@ public final class EventSchemaProcessor extends AbstractProcessor {
     for (UnionModel union : reader.unions().values()) {
       generate(union);
     }
+    jsonCodecs.generate(read);
+    jsonCodecs.endRound(!read.isEmpty(), round.processingOver());
     return true; // these annotations are ours alone
   }
 

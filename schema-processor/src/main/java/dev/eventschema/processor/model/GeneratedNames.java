@@ -3,8 +3,9 @@ package dev.eventschema.processor.model;
 import com.palantir.javapoet.ClassName;
 
 /**
- * Names of generated classes: {@code FooValidator}, {@code FooBuilder}, {@code ImmutableFoo} and
- * {@code FooUnion} beside {@code Foo}; a nested {@code Outer.Foo} gives {@code Outer_FooValidator}.
+ * Names of generated classes: {@code FooValidator}, {@code FooBuilder}, {@code ImmutableFoo},
+ * {@code FooCodec} and {@code FooUnion} beside {@code Foo}; a nested {@code Outer.Foo} gives
+ * {@code Outer_FooValidator}.
  */
 public final class GeneratedNames {
 
@@ -20,6 +21,11 @@ public final class GeneratedNames {
 
   public static ClassName value(ClassName schema) {
     return ClassName.get(schema.packageName(), "Immutable" + flatName(schema));
+  }
+
+  /** The streaming JSON codec, generated when {@code schema-json} is on the compile class path. */
+  public static ClassName codec(ClassName schema) {
+    return ClassName.get(schema.packageName(), flatName(schema) + "Codec");
   }
 
   public static ClassName union(ClassName union) {

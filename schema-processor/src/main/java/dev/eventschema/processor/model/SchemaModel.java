@@ -28,4 +28,8 @@ public record SchemaModel(
   public ClassName value() {
     return GeneratedNames.value(type);
   }
+
+  public ClassName codec() {
+    return GeneratedNames.codec(type);
+  }
 }
