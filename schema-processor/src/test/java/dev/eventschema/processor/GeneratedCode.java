@@ -2,11 +2,13 @@ package dev.eventschema.processor;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.eventschema.EventSchema;
 import dev.eventschema.SchemaValidator;
 import dev.eventschema.SchemaViolationException;
+import dev.eventschema.json.JsonCodec;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +72,22 @@ final class GeneratedCode {
     return compile(List.of(sources));
   }
 
+  /**
+   * Compiles {@code sources} with schema-json and jackson-core on the class path too, so that the
+   * processor also generates the JSON codecs; fails unless the compilation succeeded.
+   */
+  static GeneratedCode compileWithJsonOrFail(List<JavaFileObject> sources) {
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new EventSchemaProcessor())
+        .withOptions(LINT)
+        .withClasspath(List.of(annotationsClasspath(), classpathOf(JsonCodec.class), classpathOf(JsonParser.class)))
+        .compile(sources);
+    if (compilation.status() != Compilation.Status.SUCCESS) {
+      throw new AssertionError("expected the schemas to compile, but javac said:\n" + describe(compilation.diagnostics()));
+    }
+    return new GeneratedCode(compilation);
+  }
+
   /** Compiles {@code sources}, failing with every diagnostic unless the compilation succeeded. */
   static GeneratedCode compileOrFail(List<JavaFileObject> sources) {
     Compilation compilation = compile(sources);
@@ -89,8 +107,12 @@ final class GeneratedCode {
 
   /** Where {@code dev.eventschema} comes from: the classpath the schemas compile against. */
   private static File annotationsClasspath() {
+    return classpathOf(EventSchema.class);
+  }
+
+  private static File classpathOf(Class<?> type) {
     try {
-      return new File(EventSchema.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -110,6 +132,17 @@ final class GeneratedCode {
     } catch (ClassNotFoundException e) {
       throw new AssertionError("no class " + PACKAGE + "." + simpleName + " was generated; generated files: "
           + compilation.generatedFiles().stream().map(JavaFileObject::getName).toList(), e);
+    }
+  }
+
+  /** {@code <schema>Codec.INSTANCE}, generated when schema-json was on the class path. */
+  @SuppressWarnings("unchecked")
+  JsonCodec<Object> codec(String schema) {
+    Class<?> codecClass = type(schema + "Codec");
+    try {
+      return (JsonCodec<Object>) codecClass.getField("INSTANCE").get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(codecClass + " has no public static INSTANCE", e);
     }
   }
 

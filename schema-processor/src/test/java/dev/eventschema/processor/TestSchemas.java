@@ -220,6 +220,7 @@ enum TestSchemas {
           """));
 
   private static final Map<TestSchemas, Object> COMPILED = new ConcurrentHashMap<>();
+  private static final Map<TestSchemas, Object> COMPILED_WITH_JSON = new ConcurrentHashMap<>();
 
   private final List<JavaFileObject> sources;
 
@@ -263,9 +264,19 @@ enum TestSchemas {
 
   /** The group compiled with the processor (once); fails the test if it does not compile. */
   GeneratedCode code() {
-    Object compiled = COMPILED.computeIfAbsent(this, group -> {
+    return compiled(COMPILED, GeneratedCode::compileOrFail);
+  }
+
+  /** The group compiled (once) with schema-json on the class path: with the JSON codecs. */
+  GeneratedCode codeWithJson() {
+    return compiled(COMPILED_WITH_JSON, GeneratedCode::compileWithJsonOrFail);
+  }
+
+  private GeneratedCode compiled(Map<TestSchemas, Object> cache,
+      java.util.function.Function<List<JavaFileObject>, GeneratedCode> compiler) {
+    Object compiled = cache.computeIfAbsent(this, group -> {
       try {
-        return GeneratedCode.compileOrFail(group.sources);
+        return compiler.apply(group.sources);
       } catch (AssertionError | RuntimeException e) {
         return e;
       }

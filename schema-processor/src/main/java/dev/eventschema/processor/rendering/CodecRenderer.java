@@ -96,8 +96,16 @@ public final class CodecRenderer {
         .returns(schema.type())
         .addParameter(JSON_PARSER, "parser")
         .addParameter(JSON_INPUT, "in")
-        .addException(IOException.class)
-        .addStatement("int start = in.mark()");
+        .addException(IOException.class);
+    if (!schema.fields().isEmpty()) {
+      List<String> numbered = new ArrayList<>();
+      for (int i = 0; i < schema.fields().size(); i++) {
+        numbered.add(i + ": " + schema.fields().get(i).name());
+      }
+      method.addCode("// Fields are numbered in declaration order ($L): violations are reported in that order.\n",
+          String.join(", ", numbered));
+    }
+    method.addStatement("int start = in.mark()");
     String seenType = schema.union().isPresent() ? names.newName("seenType", UnionModel.DISCRIMINATOR) : null;
     if (seenType != null) {
       method.addStatement("boolean $N = false", seenType);
