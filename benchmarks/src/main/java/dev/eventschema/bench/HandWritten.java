@@ -2,9 +2,9 @@ package dev.eventschema.bench;
 
 import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
+import dev.eventschema.engine.config.TelemetryConfig;
 import dev.eventschema.engine.events.GenerationCompletedEvent;
 import dev.eventschema.engine.events.TokenGeneratedEvent;
-import dev.eventschema.engine.telemetry.TelemetryConfig;
 import dev.eventschema.support.JsonValues;
 import java.math.BigDecimal;
 import java.math.BigInteger;

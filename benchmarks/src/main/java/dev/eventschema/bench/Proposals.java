@@ -1,7 +1,7 @@
 package dev.eventschema.bench;
 
 import dev.eventschema.Violation;
-import dev.eventschema.engine.telemetry.TelemetryConfig;
+import dev.eventschema.engine.config.TelemetryConfig;
 import dev.eventschema.support.Pointer;
 import dev.eventschema.support.StringPattern;
 import dev.eventschema.support.Violations;

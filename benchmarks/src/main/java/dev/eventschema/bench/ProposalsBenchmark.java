@@ -2,7 +2,7 @@ package dev.eventschema.bench;
 
 import dev.eventschema.Violation;
 import dev.eventschema.bench.model.TelemetryRecord;
-import dev.eventschema.engine.telemetry.TelemetryConfigValidator;
+import dev.eventschema.engine.config.TelemetryConfigValidator;
 import dev.eventschema.support.DidYouMean;
 import dev.eventschema.support.StringPattern;
 import java.util.List;

@@ -2,8 +2,14 @@ package dev.eventschema.engine;
 
 import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.external.ExternalRuntimeBackend;
-import dev.eventschema.engine.backend.external.ExternalRuntimeConfig;
 import dev.eventschema.engine.backend.ngram.NgramBackend;
+import dev.eventschema.engine.config.DemoSettingsBuilder;
+import dev.eventschema.engine.config.EngineConfig;
+import dev.eventschema.engine.config.EngineConfigBuilder;
+import dev.eventschema.engine.config.EngineSettings;
+import dev.eventschema.engine.config.ModelSpec;
+import dev.eventschema.engine.config.StreamSettingsBuilder;
+import dev.eventschema.engine.config.TelemetryConfigBuilder;
 import dev.eventschema.engine.core.DemoWorkload;
 import dev.eventschema.engine.core.Engine;
 import dev.eventschema.engine.emit.EngineEventEmitter;
@@ -11,10 +17,7 @@ import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.stream.EventStream;
 import dev.eventschema.engine.stream.JdkHttpServerSettings;
-import dev.eventschema.engine.stream.StreamServer;
 import dev.eventschema.engine.telemetry.TelemetryBridge;
-import dev.eventschema.engine.telemetry.TelemetryConfig;
-import dev.eventschema.engine.telemetry.TelemetryConfigBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -54,6 +57,13 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
 
+  /** The longest a start-up load may take. */
+  private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+
+  /** The demo's second model, loaded and unloaded now and then. */
+  private static final LoadRequest DEMO_AUX_MODEL = new LoadRequest("harbor-bigram", DEFAULT_MODEL_PATH,
+      Map.of("order", 2));
+
   static {
     JdkHttpServerSettings.ensureStreamFriendly();
   }
@@ -79,51 +89,74 @@ public final class EmbeddedEngine implements AutoCloseable {
    *
    * @param faultRate the fraction (0 to 1) of events followed by a malformed copy through the untyped
    *     path, to show rejections; 0 for none
+   * @throws dev.eventschema.SchemaViolationException for a fault rate outside 0 to 1
    */
   public static EmbeddedEngine startDemo(double faultRate) {
-    return start(Options.demo(faultRate));
+    return startDemo(EngineConfigBuilder.from(freePortsConfig())
+        .demo(DemoSettingsBuilder.builder().faultRate(faultRate).build()).build());
   }
 
   /**
-   * Starts an engine as {@code options} say. The stream starts first, so that it holds the engine's
-   * very first status; the listed models are loaded before this returns.
+   * A config for an engine inside a test or an application: the stream on a free 127.0.0.1 port,
+   * telemetry with {@code /metrics} on a free port; change it with {@code EngineConfigBuilder.from}.
+   */
+  public static EngineConfig freePortsConfig() {
+    return EngineConfigBuilder.builder()
+        .stream(StreamSettingsBuilder.builder().port(0).build())
+        .telemetry(TelemetryConfigBuilder.builder().enabled(true).prometheusPort(freePort()).build())
+        .build();
+  }
+
+  /**
+   * Starts an engine as {@code config} says (its {@code demo} section is not read). The stream starts
+   * first, so that it holds the engine's very first status; the listed models (the embedded corpus
+   * when none) are loaded before this returns.
    *
-   * @throws EngineException {@code INVALID_CONFIG} for bad or unsafe options, {@code RUNTIME_ERROR}
+   * @param config a validated config: built by the generated builders or read by {@code
+   *     EngineConfigValidator}
+   * @throws EngineException {@code INVALID_CONFIG} for an unsafe stream address, {@code RUNTIME_ERROR}
    *     when a port cannot be bound, the load's code when a model cannot be loaded
    */
-  public static EmbeddedEngine start(Options options) {
-    Objects.requireNonNull(options, "options");
+  public static EmbeddedEngine start(EngineConfig config) {
+    return start(config, false);
+  }
+
+  /** As {@link #start(EngineConfig)}, plus the demo workload of {@code config.demo()} on the first model. */
+  public static EmbeddedEngine startDemo(EngineConfig config) {
+    return start(config, true);
+  }
+
+  private static EmbeddedEngine start(EngineConfig config, boolean withDemo) {
+    Objects.requireNonNull(config, "config");
     JdkHttpServerSettings.ensureStreamFriendly();
+    EngineSettings settings = config.engineOrDefaults();
+    List<LoadRequest> models = models(config);
     List<AutoCloseable> started = new ArrayList<>();
     try {
       EngineEventEmitter emitter = EngineEventEmitter.builder().build();
       started.add(emitter);
-      TelemetryBridge telemetry = TelemetryBridge.builder(options.telemetry()).build();
+      TelemetryBridge telemetry = TelemetryBridge.builder(config.telemetryOrDefaults()).build();
       started.add(0, telemetry);
       telemetry.attach(emitter);
-      EventStream stream = EventStream.start(options.stream(), emitter, Optional.of(telemetry));
+      EventStream stream = EventStream.start(config.streamOrDefaults(), emitter, Optional.of(telemetry));
       started.add(0, stream);
-      Engine engine = Engine.builder()
+      Engine.Builder builder = Engine.builder()
           .emitter(emitter)
-          .backend(listener -> options.runtimeCommand().isEmpty() ? new NgramBackend()
-              : ExternalRuntimeBackend.start(ExternalRuntimeConfig.of(options.runtimeCommand()), listener))
-          .maxConcurrent(options.maxConcurrent())
-          .maxWaiting(options.maxWaiting())
-          .build();
+          .backend(listener -> settings.runtime().isEmpty() ? new NgramBackend()
+              : ExternalRuntimeBackend.start(settings.runtime().get(), listener));
+      settings.maxConcurrent().ifPresent(builder::maxConcurrent); // absent: the engine's own default
+      settings.maxWaiting().ifPresent(builder::maxWaiting);
+      Engine engine = builder.build();
       started.add(0, engine);
       stream.attach(engine);
       telemetry.meters().ifPresent(meters -> meters.trackRequestsWaiting(engine::waitingGenerations));
       telemetry.start();
-      for (LoadRequest model : options.models()) {
-        await(engine.loadModel(model), options.loadTimeout(), "loading " + model.modelId());
+      for (LoadRequest model : models) {
+        await(engine.loadModel(model), LOAD_TIMEOUT, "loading " + model.modelId());
       }
-      DemoWorkload demo = null;
-      if (options.demo().isPresent()) {
-        if (options.models().isEmpty()) {
-          throw new EngineException(ErrorCode.INVALID_CONFIG, "the demo needs a model to run on");
-        }
-        demo = DemoWorkload.start(engine, options.models().get(0).modelId(), options.demo().get());
-      }
+      DemoWorkload demo = withDemo
+          ? DemoWorkload.start(engine, models.get(0).modelId(), DEMO_AUX_MODEL, config.demoOrDefaults())
+          : null;
       EmbeddedEngine embedded = new EmbeddedEngine(emitter, telemetry, stream, engine, demo);
       LOG.info("engine streaming on {}events{}", stream.baseUri(),
           telemetry.port().map(p -> ", metrics on http://127.0.0.1:" + p + "/metrics").orElse(""));
@@ -134,6 +167,19 @@ public final class EmbeddedEngine implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** The config's models, or the embedded corpus when it lists none. */
+  private static List<LoadRequest> models(EngineConfig config) {
+    if (config.models().isEmpty()) {
+      return List.of(LoadRequest.of(DEFAULT_MODEL_ID, DEFAULT_MODEL_PATH));
+    }
+    List<LoadRequest> models = new ArrayList<>();
+    for (ModelSpec spec : config.models()) {
+      Map<String, Object> options = spec.order().isPresent() ? Map.of("order", spec.order().getAsInt()) : Map.of();
+      models.add(new LoadRequest(spec.id(), spec.path(), options));
+    }
+    return models;
   }
 
   /** {@code http://127.0.0.1:PORT/}: the events are at {@code baseUri().resolve("events")}. */
@@ -211,76 +257,6 @@ public final class EmbeddedEngine implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new EngineException(ErrorCode.RUNTIME_ERROR, "cannot find a free port: " + e.getMessage());
-    }
-  }
-
-  /**
-   * What to start.
-   *
-   * @param stream the live stream's server, history and client queues
-   * @param telemetry the telemetry config (validated when started); {@code enabled: false} for none
-   * @param models loaded at start, in order; the demo runs on the first
-   * @param maxConcurrent generations running at once
-   * @param maxWaiting generations waiting beyond those
-   * @param demo the demo workload, if any
-   * @param loadTimeout the longest a start-up load may take
-   * @param runtimeCommand when not empty, models live in an external runtime process started with this
-   *     command (JSON-RPC over stdin/stdout) instead of the embedded n-gram backend
-   */
-  public record Options(EventStream.Config stream, TelemetryConfig telemetry, List<LoadRequest> models,
-      int maxConcurrent, int maxWaiting, Optional<DemoWorkload.Options> demo, Duration loadTimeout,
-      List<String> runtimeCommand) {
-
-    public Options {
-      runtimeCommand = List.copyOf(runtimeCommand);
-      Objects.requireNonNull(stream, "stream");
-      Objects.requireNonNull(telemetry, "telemetry");
-      models = List.copyOf(models);
-      Objects.requireNonNull(demo, "demo");
-      Objects.requireNonNull(loadTimeout, "loadTimeout");
-    }
-
-    /**
-     * The embedded model, no demo, stream on a free 127.0.0.1 port, telemetry with snapshots every
-     * second and {@code /metrics} on a free port.
-     */
-    public static Options defaults() {
-      return new Options(
-          EventStream.Config.defaults().withServer(StreamServer.Options.defaults().withPort(0)),
-          TelemetryConfigBuilder.builder().enabled(true).prometheusPort(freePort()).build(),
-          List.of(LoadRequest.of(DEFAULT_MODEL_ID, DEFAULT_MODEL_PATH)),
-          Engine.DEFAULT_MAX_CONCURRENT, Engine.DEFAULT_MAX_WAITING, Optional.empty(), Duration.ofSeconds(60), List.of());
-    }
-
-    /** {@link #defaults()} with the demo workload at {@code faultRate}. */
-    public static Options demo(double faultRate) {
-      return defaults().withDemo(DemoWorkload.Options.defaults(DEFAULT_MODEL_PATH).withFaultRate(faultRate));
-    }
-
-    public Options withStream(EventStream.Config newStream) {
-      return new Options(newStream, telemetry, models, maxConcurrent, maxWaiting, demo, loadTimeout, runtimeCommand);
-    }
-
-    public Options withTelemetry(TelemetryConfig newTelemetry) {
-      return new Options(stream, newTelemetry, models, maxConcurrent, maxWaiting, demo, loadTimeout, runtimeCommand);
-    }
-
-    public Options withModels(List<LoadRequest> newModels) {
-      return new Options(stream, telemetry, newModels, maxConcurrent, maxWaiting, demo, loadTimeout, runtimeCommand);
-    }
-
-    public Options withLimits(int newMaxConcurrent, int newMaxWaiting) {
-      return new Options(stream, telemetry, models, newMaxConcurrent, newMaxWaiting, demo, loadTimeout, runtimeCommand);
-    }
-
-    /** Models served by an external runtime started with {@code command}; empty for the embedded backend. */
-    public Options withRuntimeCommand(List<String> command) {
-      return new Options(stream, telemetry, models, maxConcurrent, maxWaiting, demo, loadTimeout, command);
-    }
-
-    public Options withDemo(DemoWorkload.Options newDemo) {
-      return new Options(stream, telemetry, models, maxConcurrent, maxWaiting, Optional.ofNullable(newDemo),
-          loadTimeout, runtimeCommand);
     }
   }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventschema.ParseResult;
 import dev.eventschema.engine.backend.GenerationRequest;
+import dev.eventschema.engine.config.EngineConfig;
+import dev.eventschema.engine.config.EngineConfigBuilder;
+import dev.eventschema.engine.config.EngineSettingsBuilder;
+import dev.eventschema.engine.config.StreamSettingsBuilder;
 import dev.eventschema.engine.core.GenerationHandle;
 import dev.eventschema.engine.core.GenerationResult;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
@@ -37,7 +41,7 @@ class EmbeddedEngineTest {
 
   @Test
   void aGenerationsEventsReachAStreamClientInOrderAndConcurrentOnesAreToldApart() throws Exception {
-    try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedEngine.Options.defaults());
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EmbeddedEngine.freePortsConfig());
         SseClient client = SseClient.connect(events(engine), Map.of("Last-Event-ID", "0"))) {
       // the whole history so far: the engine's first status, then the model loaded
       Frame first = client.nextEvent(WAIT);
@@ -88,9 +92,11 @@ class EmbeddedEngineTest {
 
   @Test
   void aStalledClientNeverSlowsTheEngineMissesFramesAndIsToldHowMany() throws Exception {
-    EmbeddedEngine.Options options = EmbeddedEngine.Options.defaults().withLimits(4, 64);
-    options = options.withStream(options.stream().withClientQueueCapacity(64));
-    try (EmbeddedEngine engine = EmbeddedEngine.start(options);
+    EngineConfig config = EngineConfigBuilder.from(EmbeddedEngine.freePortsConfig())
+        .stream(StreamSettingsBuilder.builder().port(0).clientQueue(64).build())
+        .engine(EngineSettingsBuilder.builder().maxConcurrent(4).maxWaiting(64).build())
+        .build();
+    try (EmbeddedEngine engine = EmbeddedEngine.start(config);
         SseClient stalled = SseClient.stalled(events(engine), Map.of())) {
       EventStream stream = engine.stream();
       // a flood of unpaced generations while the client reads nothing

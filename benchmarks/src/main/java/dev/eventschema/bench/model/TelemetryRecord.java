@@ -1,6 +1,6 @@
 package dev.eventschema.bench.model;
 
-import dev.eventschema.engine.telemetry.TelemetryConfig;
+import dev.eventschema.engine.config.TelemetryConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -2,6 +2,7 @@ package dev.eventschema.engine.core;
 
 import dev.eventschema.engine.backend.GenerationRequest;
 import dev.eventschema.engine.backend.LoadRequest;
+import dev.eventschema.engine.config.DemoSettings;
 import dev.eventschema.engine.emit.EmittedEvent;
 import dev.eventschema.engine.emit.Subscription;
 import dev.eventschema.engine.error.EngineException;
@@ -42,9 +43,16 @@ public final class DemoWorkload implements AutoCloseable {
       "The harbor town", "The keeper", "In the town below, the baker", "The river", "A stream is",
       "The fishing boats", "Every morning he wrote", "The gulls", "On the hill above the town", "The sea");
 
+  /** The shape of each request and of the model churn: what makes the demo look like serving, not settings. */
+  private static final int MIN_TOKENS = 8;
+  private static final int MAX_TOKENS = 48;
+  private static final long MEAN_PAUSE_MS = 600;
+  private static final long MODEL_CHURN_MS = 8000;
+
   private final Engine engine;
-  private final Options options;
+  private final DemoSettings settings;
   private final String mainModel;
+  private final LoadRequest auxModel;
   private final ScheduledThreadPoolExecutor scheduler;
   private final Random random;
   private final Set<GenerationHandle> inFlight = ConcurrentHashMap.newKeySet();
@@ -54,11 +62,12 @@ public final class DemoWorkload implements AutoCloseable {
   private volatile boolean closed;
   private boolean auxLoaded;
 
-  private DemoWorkload(Engine engine, String mainModel, Options options) {
+  private DemoWorkload(Engine engine, String mainModel, LoadRequest auxModel, DemoSettings settings) {
     this.engine = engine;
-    this.options = options;
+    this.settings = settings;
     this.mainModel = mainModel;
-    this.random = new Random(options.seed());
+    this.auxModel = auxModel;
+    this.random = new Random(settings.seedOrDefault());
     this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "engine-demo-" + THREADS.incrementAndGet());
       thread.setDaemon(true);
@@ -66,20 +75,24 @@ public final class DemoWorkload implements AutoCloseable {
     });
     scheduler.setRemoveOnCancelPolicy(true);
     scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    this.faults = options.faultRate() > 0 ? engine.emitter().subscribe(this::maybeInjectFault) : null;
+    this.faults = settings.faultRateOrDefault() > 0 ? engine.emitter().subscribe(this::maybeInjectFault) : null;
   }
 
   /**
    * Starts the workload on {@code mainModel}, which must be loaded (or about to be).
+   *
+   * @param auxModel the second model, loaded and unloaded now and then
+   * @param settings the validated {@code demo} settings; their defaults apply to absent fields
    */
-  public static DemoWorkload start(Engine engine, String mainModel, Options options) {
+  public static DemoWorkload start(Engine engine, String mainModel, LoadRequest auxModel, DemoSettings settings) {
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(mainModel, "mainModel");
-    DemoWorkload workload = new DemoWorkload(engine, mainModel, Objects.requireNonNull(options, "options"));
-    for (int i = 0; i < options.concurrency(); i++) {
+    Objects.requireNonNull(auxModel, "auxModel");
+    DemoWorkload workload = new DemoWorkload(engine, mainModel, auxModel, Objects.requireNonNull(settings, "settings"));
+    for (int i = 0; i < settings.concurrencyOrDefault(); i++) {
       workload.schedule(workload::generateOnMain, 50L * i);
     }
-    workload.scheduler.scheduleWithFixedDelay(workload::churnModels, options.modelChurnMs(), options.modelChurnMs(),
+    workload.scheduler.scheduleWithFixedDelay(workload::churnModels, MODEL_CHURN_MS, MODEL_CHURN_MS,
         TimeUnit.MILLISECONDS);
     return workload;
   }
@@ -124,9 +137,9 @@ public final class DemoWorkload implements AutoCloseable {
       return;
     }
     GenerationRequest request = new GenerationRequest(model, PROMPTS.get(random.nextInt(PROMPTS.size())),
-        options.minTokens() + random.nextInt(options.maxTokens() - options.minTokens() + 1),
+        MIN_TOKENS + random.nextInt(MAX_TOKENS - MIN_TOKENS + 1),
         0.7 + random.nextDouble() * 0.5, OptionalLong.of(random.nextLong()),
-        OptionalDouble.of(options.tokensPerSecond()));
+        OptionalDouble.of(settings.tokensPerSecondOrDefault()));
     GenerationHandle handle;
     try {
       handle = engine.generate(request);
@@ -142,7 +155,7 @@ public final class DemoWorkload implements AutoCloseable {
     handle.completion().whenComplete((result, failure) -> {
       inFlight.remove(handle);
       if (loop) {
-        schedule(this::generateOnMain, options.pauseMs() / 2 + random(options.pauseMs()));
+        schedule(this::generateOnMain, MEAN_PAUSE_MS / 2 + random(MEAN_PAUSE_MS));
       }
     });
   }
@@ -152,10 +165,10 @@ public final class DemoWorkload implements AutoCloseable {
     if (closed) {
       return;
     }
-    String aux = options.auxModelId();
+    String aux = auxModel.modelId();
     if (!auxLoaded) {
       auxLoaded = true;
-      engine.loadModel(new LoadRequest(aux, options.auxModelPath(), Map.of("order", 2)))
+      engine.loadModel(auxModel)
           .thenRun(() -> schedule(() -> generate(aux, false), 200))
           .exceptionally(failure -> {
             LOG.debug("demo load failed: {}", failure.toString());
@@ -169,7 +182,7 @@ public final class DemoWorkload implements AutoCloseable {
 
   /** On the emitting thread: decides, and hands the malformed copy to the demo thread. */
   private void maybeInjectFault(EmittedEvent event) {
-    if (closed || event.source() != Source.API || ThreadLocalFaults.nextDouble() >= options.faultRate()) {
+    if (closed || event.source() != Source.API || ThreadLocalFaults.nextDouble() >= settings.faultRateOrDefault()) {
       return;
     }
     Map<String, Object> payload = event.envelope().payload();
@@ -228,74 +241,6 @@ public final class DemoWorkload implements AutoCloseable {
   private static final class ThreadLocalFaults {
     static double nextDouble() {
       return java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-    }
-  }
-
-  /**
-   * How the demo runs.
-   *
-   * @param concurrency generation loops on the main model
-   * @param tokensPerSecond each generation's pace
-   * @param minTokens fewest tokens a request asks for
-   * @param maxTokens most tokens a request asks for
-   * @param pauseMs mean pause between the requests of a loop
-   * @param modelChurnMs period of loading or unloading the second model
-   * @param auxModelId the second model's id
-   * @param auxModelPath the second model's corpus
-   * @param faultRate the fraction (0 to 1) of accepted events followed by a malformed copy
-   * @param seed the seed of the workload's choices (the fault decisions are not seeded)
-   */
-  public record Options(int concurrency, double tokensPerSecond, int minTokens, int maxTokens, long pauseMs,
-      long modelChurnMs, String auxModelId, String auxModelPath, double faultRate, long seed) {
-
-    public Options {
-      if (concurrency < 1) {
-        throw new IllegalArgumentException("concurrency must be >= 1, was " + concurrency);
-      }
-      if (!(tokensPerSecond > 0) || Double.isInfinite(tokensPerSecond)) {
-        throw new IllegalArgumentException("tokensPerSecond must be > 0, was " + tokensPerSecond);
-      }
-      if (minTokens < 1 || maxTokens < minTokens) {
-        throw new IllegalArgumentException("need 1 <= minTokens <= maxTokens, were " + minTokens + ", " + maxTokens);
-      }
-      if (pauseMs < 0 || modelChurnMs < 1) {
-        throw new IllegalArgumentException("pauseMs must be >= 0 and modelChurnMs >= 1");
-      }
-      if (!(faultRate >= 0 && faultRate <= 1)) {
-        throw new IllegalArgumentException("faultRate must be between 0 and 1, was " + faultRate);
-      }
-      Objects.requireNonNull(auxModelId, "auxModelId");
-      Objects.requireNonNull(auxModelPath, "auxModelPath");
-    }
-
-    /** Three loops at 25 tokens/s, 8 to 48 tokens, a second model every 8 s, no faults. */
-    public static Options defaults(String auxModelPath) {
-      return new Options(3, 25, 8, 48, 600, 8000, "harbor-bigram", auxModelPath, 0, 42);
-    }
-
-    public Options withFaultRate(double rate) {
-      return new Options(concurrency, tokensPerSecond, minTokens, maxTokens, pauseMs, modelChurnMs, auxModelId,
-          auxModelPath, rate, seed);
-    }
-
-    public Options withConcurrency(int loops) {
-      return new Options(loops, tokensPerSecond, minTokens, maxTokens, pauseMs, modelChurnMs, auxModelId,
-          auxModelPath, faultRate, seed);
-    }
-
-    public Options withTokensPerSecond(double rate) {
-      return new Options(concurrency, rate, minTokens, maxTokens, pauseMs, modelChurnMs, auxModelId, auxModelPath,
-          faultRate, seed);
-    }
-
-    public Options withSeed(long newSeed) {
-      return new Options(concurrency, tokensPerSecond, minTokens, maxTokens, pauseMs, modelChurnMs, auxModelId,
-          auxModelPath, faultRate, newSeed);
-    }
-
-    public Options withModelChurnMs(long period) {
-      return new Options(concurrency, tokensPerSecond, minTokens, maxTokens, pauseMs, period, auxModelId,
-          auxModelPath, faultRate, seed);
     }
   }
 }

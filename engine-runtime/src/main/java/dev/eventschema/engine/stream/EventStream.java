@@ -1,5 +1,6 @@
 package dev.eventschema.engine.stream;
 
+import dev.eventschema.engine.config.StreamSettings;
 import dev.eventschema.engine.core.Engine;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.RejectedPayload;
@@ -45,9 +46,9 @@ public final class EventStream implements AutoCloseable {
    * @throws dev.eventschema.engine.error.EngineException {@code INVALID_CONFIG} for an unsafe or bad server
    *     option, {@code RUNTIME_ERROR} when the port cannot be bound
    */
-  public static EventStream start(Config config, Engine engine, Optional<TelemetryBridge> telemetry) {
+  public static EventStream start(StreamSettings settings, Engine engine, Optional<TelemetryBridge> telemetry) {
     Objects.requireNonNull(engine, "engine");
-    EventStream stream = start(config, engine.emitter(), telemetry);
+    EventStream stream = start(settings, engine.emitter(), telemetry);
     stream.attach(engine);
     return stream;
   }
@@ -56,14 +57,15 @@ public final class EventStream implements AutoCloseable {
    * Starts serving what {@code emitter} publishes, before the engine exists (so that the stream holds
    * the engine's very first status); {@link #attach} the engine for {@code /health}.
    */
-  public static EventStream start(Config config, EngineEventEmitter emitter, Optional<TelemetryBridge> telemetry) {
-    Objects.requireNonNull(config, "config");
+  public static EventStream start(StreamSettings settings, EngineEventEmitter emitter,
+      Optional<TelemetryBridge> telemetry) {
+    Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(emitter, "emitter");
     Objects.requireNonNull(telemetry, "telemetry");
-    config.server().checkSecurity(); // before anything is subscribed
-    StreamHub hub = new StreamHub(config.historySize(), config.clientQueueCapacity());
+    StreamServer.checkSecurity(settings); // before anything is subscribed
+    StreamHub hub = new StreamHub(settings.historySizeOrDefault(), settings.clientQueueOrDefault());
     EventStream[] self = new EventStream[1];
-    StreamServer server = StreamServer.start(config.server(), hub, () -> self[0] == null ? Map.of("status", "starting") : self[0].health(), () -> rejections(emitter));
+    StreamServer server = StreamServer.start(settings, hub, () -> self[0] == null ? Map.of("status", "starting") : self[0].health(), () -> rejections(emitter));
     EventStream stream = new EventStream(hub, server);
     self[0] = stream;
     stream.subscriptions.add(emitter.subscribe(event -> hub.publish(SseFrame.EVENT, event.envelope())));
@@ -138,44 +140,5 @@ public final class EventStream implements AutoCloseable {
       recent.add(RejectionRecordValidator.INSTANCE.toMap(rejection.toRecord()));
     }
     return recent;
-  }
-
-  /**
-   * How to stream.
-   *
-   * @param server the HTTP server's options
-   * @param historySize messages kept for {@code Last-Event-ID} replay
-   * @param clientQueueCapacity messages one client may have waiting before it misses some
-   */
-  public record Config(StreamServer.Options server, int historySize, int clientQueueCapacity) {
-
-    public Config {
-      Objects.requireNonNull(server, "server");
-      if (historySize < 1) {
-        throw new dev.eventschema.engine.error.EngineException(dev.eventschema.engine.events.ErrorCode.INVALID_CONFIG,
-            "history size must be >= 1, was " + historySize);
-      }
-      if (clientQueueCapacity < 1) {
-        throw new dev.eventschema.engine.error.EngineException(dev.eventschema.engine.events.ErrorCode.INVALID_CONFIG,
-            "client queue capacity must be >= 1, was " + clientQueueCapacity);
-      }
-    }
-
-    /** The server's defaults, with the default history and client queue. */
-    public static Config defaults() {
-      return new Config(StreamServer.Options.defaults(), StreamHub.DEFAULT_HISTORY, StreamHub.DEFAULT_CLIENT_QUEUE);
-    }
-
-    public Config withServer(StreamServer.Options newServer) {
-      return new Config(newServer, historySize, clientQueueCapacity);
-    }
-
-    public Config withHistorySize(int size) {
-      return new Config(server, size, clientQueueCapacity);
-    }
-
-    public Config withClientQueueCapacity(int capacity) {
-      return new Config(server, historySize, capacity);
-    }
   }
 }

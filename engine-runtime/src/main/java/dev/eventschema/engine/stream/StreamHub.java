@@ -2,6 +2,7 @@ package dev.eventschema.engine.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventschema.engine.config.StreamSettings;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeBuilder;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
@@ -35,12 +36,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class StreamHub implements AutoCloseable {
 
-  /** Default number of frames kept for replay. */
-  public static final int DEFAULT_HISTORY = 10_000;
-
-  /** Default capacity of one client's queue of live frames. */
-  public static final int DEFAULT_CLIENT_QUEUE = 4_096;
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final int historyCapacity;
@@ -56,8 +51,9 @@ public final class StreamHub implements AutoCloseable {
   private final LongAdder published = new LongAdder();
   private final LongAdder dropped = new LongAdder();
 
+  /** The default history and client queue of {@link StreamSettings}. */
   public StreamHub() {
-    this(DEFAULT_HISTORY, DEFAULT_CLIENT_QUEUE);
+    this(StreamSettings.DEFAULT_HISTORY_SIZE, StreamSettings.DEFAULT_CLIENT_QUEUE);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.eventschema.engine.stream;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.eventschema.engine.config.StreamSettings;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import java.io.IOException;
@@ -13,12 +14,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,14 +36,14 @@ import org.slf4j.LoggerFactory;
  * Server-Sent Events from a {@link StreamHub} (docs/stream-protocol.md), {@code GET /rejections} and
  * {@code GET /health}.
  *
- * <p>Each streaming client gets one thread of a bounded pool (at most {@link Options#maxClients()}
+ * <p>Each streaming client gets one thread of a bounded pool (at most {@link StreamSettings#maxClients()}
  * streams; one more is answered 503), which writes the frames of its bounded queue and a heartbeat
- * comment when nothing else was sent for {@link Options#heartbeat()}. A client that leaves is noticed
+ * comment when nothing else was sent for {@link StreamSettings#heartbeatMs()}. A client that leaves is noticed
  * at the next write and forgotten.
  *
  * <p>Security: loopback by default; with a bearer token every endpoint requires {@code Authorization:
  * Bearer <token>} (401 otherwise, compared in constant time); a non-loopback address is refused without
- * a token unless {@link Options#allowRemoteWithoutToken()}. Without a token, a request whose {@code
+ * a token unless {@link StreamSettings#allowRemoteWithoutToken()}. Without a token, a request whose {@code
  * Host} is not a loopback name is refused (403), so that a web page cannot reach the server through
  * DNS rebinding. Payloads are JSON written by Jackson, never interpreted.
  */
@@ -55,9 +54,8 @@ public final class StreamServer implements AutoCloseable {
   private static final byte[] PREAMBLE = ": connected\nretry: 1000\n\n".getBytes(StandardCharsets.US_ASCII);
   /** Short requests beside the streams: /health, /rejections, refusals. */
   private static final int SPARE_THREADS = 4;
-  private static final int MIN_TOKEN_LENGTH = 16;
 
-  private final Options options;
+  private final StreamSettings settings;
   private final StreamHub hub;
   private final Supplier<?> health;
   private final Supplier<? extends List<?>> rejections;
@@ -67,16 +65,17 @@ public final class StreamServer implements AutoCloseable {
   private final Set<ClientSession> sessions = ConcurrentHashMap.newKeySet();
   private final byte[] expectedAuthorization;
   private final URI baseUri;
+  private final InetAddress address;
   private volatile boolean closed;
 
-  private StreamServer(Options options, StreamHub hub, Supplier<?> health, Supplier<? extends List<?>> rejections)
-      throws IOException {
-    this.options = options;
+  private StreamServer(StreamSettings settings, StreamHub hub, Supplier<?> health,
+      Supplier<? extends List<?>> rejections) throws IOException {
+    this.settings = settings;
     this.hub = hub;
     this.health = health;
     this.rejections = rejections;
-    this.streamSlots = new Semaphore(options.maxClients());
-    this.expectedAuthorization = options.token()
+    this.streamSlots = new Semaphore(settings.maxClientsOrDefault());
+    this.expectedAuthorization = settings.token()
         .map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8)).orElse(null);
     int serverNumber = SERVERS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
@@ -85,12 +84,12 @@ public final class StreamServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     };
-    int poolSize = options.maxClients() + SPARE_THREADS;
+    int poolSize = settings.maxClientsOrDefault() + SPARE_THREADS;
     this.executor = new ThreadPoolExecutor(poolSize, poolSize, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(256), factory, new ThreadPoolExecutor.AbortPolicy());
     executor.allowCoreThreadTimeOut(true);
-    InetAddress address = options.address();
-    this.server = HttpServer.create(new InetSocketAddress(address, options.port()), 64);
+    this.address = address(settings.hostOrDefault());
+    this.server = HttpServer.create(new InetSocketAddress(address, settings.portOrDefault()), 64);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -109,22 +108,22 @@ public final class StreamServer implements AutoCloseable {
    * @throws EngineException {@code INVALID_CONFIG} for a non-loopback address without a token (unless
    *     allowed) or a bad token; {@code RUNTIME_ERROR} if the port cannot be bound (the message names it)
    */
-  public static StreamServer start(Options options, StreamHub hub, Supplier<?> health,
+  public static StreamServer start(StreamSettings settings, StreamHub hub, Supplier<?> health,
       Supplier<? extends List<?>> rejections) {
-    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(hub, "hub");
-    options.checkSecurity();
+    checkSecurity(settings);
     JdkHttpServerSettings.ensureStreamFriendly();
     try {
-      return new StreamServer(options, hub, health, rejections);
+      return new StreamServer(settings, hub, health, rejections);
     } catch (IOException e) {
       throw new EngineException(ErrorCode.RUNTIME_ERROR, "cannot serve the event stream on "
-          + options.host() + ":" + options.port() + ": " + e.getMessage(),
-          Map.of("host", options.host(), "port", options.port()), e);
+          + settings.hostOrDefault() + ":" + settings.portOrDefault() + ": " + e.getMessage(),
+          Map.of("host", settings.hostOrDefault(), "port", settings.portOrDefault()), e);
     }
   }
 
-  /** The port bound (the real one when {@link Options#port()} was 0). */
+  /** The port bound (the real one when {@link StreamSettings#port()} was 0). */
   public int port() {
     return server.getAddress().getPort();
   }
@@ -139,8 +138,8 @@ public final class StreamServer implements AutoCloseable {
     return sessions.size();
   }
 
-  public Options options() {
-    return options;
+  public StreamSettings settings() {
+    return settings;
   }
 
   /**
@@ -157,8 +156,8 @@ public final class StreamServer implements AutoCloseable {
       session.close();
     }
     try {
-      if (streamSlots.tryAcquire(options.maxClients(), 2, TimeUnit.SECONDS)) {
-        streamSlots.release(options.maxClients());
+      if (streamSlots.tryAcquire(settings.maxClientsOrDefault(), 2, TimeUnit.SECONDS)) {
+        streamSlots.release(settings.maxClientsOrDefault());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -210,7 +209,7 @@ public final class StreamServer implements AutoCloseable {
   private void stream(HttpExchange exchange) throws IOException {
     if (closed || !streamSlots.tryAcquire()) {
       exchange.getResponseHeaders().set("Retry-After", "5");
-      sendText(exchange, 503, "too many stream clients (at most " + options.maxClients() + ")\n");
+      sendText(exchange, 503, "too many stream clients (at most " + settings.maxClientsOrDefault() + ")\n");
       return;
     }
     ClientSession session = null;
@@ -229,7 +228,7 @@ public final class StreamServer implements AutoCloseable {
       OutputStream out = exchange.getResponseBody();
       out.write(PREAMBLE);
       out.flush();
-      long heartbeatNanos = options.heartbeat().toNanos();
+      long heartbeatNanos = settings.heartbeat().toNanos();
       while (true) {
         SseFrame frame = session.next(heartbeatNanos, hub::droppedFrame);
         if (frame == ClientSession.END) {
@@ -277,7 +276,7 @@ public final class StreamServer implements AutoCloseable {
 
   /** Without a token, only loopback names may be asked for (DNS-rebinding defence). */
   private boolean hostAllowed(HttpExchange exchange) {
-    if (expectedAuthorization != null || !options.address().isLoopbackAddress()) {
+    if (expectedAuthorization != null || !address.isLoopbackAddress()) {
       return true;
     }
     String host = exchange.getRequestHeaders().getFirst("Host");
@@ -319,95 +318,27 @@ public final class StreamServer implements AutoCloseable {
   }
 
   /**
-   * How to serve.
+   * Refuses a non-loopback address without a token, unless explicitly allowed; binds nothing. This
+   * rule joins two settings, so the schema cannot state it.
    *
-   * @param host the address to bind: an IP literal or a name; {@code 127.0.0.1} by default
-   * @param port the port; 0 picks a free one
-   * @param token when present, every endpoint requires {@code Authorization: Bearer <token>}; at least
-   *     16 characters, no white space
-   * @param allowRemoteWithoutToken allows a non-loopback address without a token (a deliberate choice)
-   * @param maxClients streams served at once
-   * @param heartbeat how long a stream may stay silent before a {@code : heartbeat} comment is sent
+   * @throws EngineException {@code INVALID_CONFIG} naming the address
    */
-  public record Options(String host, int port, Optional<String> token, boolean allowRemoteWithoutToken,
-      int maxClients, Duration heartbeat) {
-
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8765;
-    public static final int DEFAULT_MAX_CLIENTS = 32;
-    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
-
-    public Options {
-      Objects.requireNonNull(host, "host");
-      Objects.requireNonNull(token, "token");
-      Objects.requireNonNull(heartbeat, "heartbeat");
-      if (port < 0 || port > 65535) {
-        throw new EngineException(ErrorCode.INVALID_CONFIG, "stream port must be between 0 and 65535, was " + port);
-      }
-      if (maxClients < 1) {
-        throw new EngineException(ErrorCode.INVALID_CONFIG, "maxClients must be >= 1, was " + maxClients);
-      }
-      if (heartbeat.isNegative() || heartbeat.isZero()) {
-        throw new EngineException(ErrorCode.INVALID_CONFIG, "heartbeat must be positive, was " + heartbeat);
-      }
-      token.ifPresent(t -> {
-        if (t.length() < MIN_TOKEN_LENGTH || !t.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-          throw new EngineException(ErrorCode.INVALID_CONFIG, "the stream token must be at least "
-              + MIN_TOKEN_LENGTH + " printable ASCII characters without spaces");
-        }
-      });
+  public static void checkSecurity(StreamSettings settings) {
+    String host = settings.hostOrDefault();
+    if (!address(host).isLoopbackAddress() && settings.token().isEmpty()
+        && !settings.allowRemoteWithoutTokenOrDefault()) {
+      throw new EngineException(ErrorCode.INVALID_CONFIG, "refusing to serve the event stream on non-loopback address "
+          + host + " without a token: set a token (--token, stream.token), or force it with"
+          + " --allow-remote-without-token", Map.of("host", host));
     }
+  }
 
-    /** 127.0.0.1, port 8765, no token. */
-    public static Options defaults() {
-      return new Options(DEFAULT_HOST, DEFAULT_PORT, Optional.empty(), false, DEFAULT_MAX_CLIENTS, DEFAULT_HEARTBEAT);
-    }
-
-    public Options withHost(String newHost) {
-      return new Options(newHost, port, token, allowRemoteWithoutToken, maxClients, heartbeat);
-    }
-
-    public Options withPort(int newPort) {
-      return new Options(host, newPort, token, allowRemoteWithoutToken, maxClients, heartbeat);
-    }
-
-    public Options withToken(String newToken) {
-      return new Options(host, port, Optional.ofNullable(newToken), allowRemoteWithoutToken, maxClients, heartbeat);
-    }
-
-    public Options withAllowRemoteWithoutToken(boolean allow) {
-      return new Options(host, port, token, allow, maxClients, heartbeat);
-    }
-
-    public Options withMaxClients(int newMaxClients) {
-      return new Options(host, port, token, allowRemoteWithoutToken, newMaxClients, heartbeat);
-    }
-
-    public Options withHeartbeat(Duration newHeartbeat) {
-      return new Options(host, port, token, allowRemoteWithoutToken, maxClients, newHeartbeat);
-    }
-
-    /** The address to bind. */
-    InetAddress address() {
-      try {
-        return InetAddress.getByName(host);
-      } catch (UnknownHostException e) {
-        throw new EngineException(ErrorCode.INVALID_CONFIG, "unknown stream host '" + host + "'", Map.of("host", host), e);
-      }
-    }
-
-    /**
-     * Refuses a non-loopback address without a token, unless explicitly allowed; binds nothing.
-     *
-     * @throws EngineException {@code INVALID_CONFIG} naming the address
-     */
-    public void checkSecurity() {
-      InetAddress address = address();
-      if (!address.isLoopbackAddress() && token.isEmpty() && !allowRemoteWithoutToken) {
-        throw new EngineException(ErrorCode.INVALID_CONFIG, "refusing to serve the event stream on non-loopback address "
-            + host + " without a token: set a token (--token), or force it with --allow-remote-without-token",
-            Map.of("host", host));
-      }
+  /** The address to bind. */
+  private static InetAddress address(String host) {
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new EngineException(ErrorCode.INVALID_CONFIG, "unknown stream host '" + host + "'", Map.of("host", host), e);
     }
   }
 }

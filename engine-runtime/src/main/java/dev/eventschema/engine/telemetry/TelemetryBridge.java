@@ -1,6 +1,8 @@
 package dev.eventschema.engine.telemetry;
 
 import dev.eventschema.Violation;
+import dev.eventschema.engine.config.TelemetryConfig;
+import dev.eventschema.engine.config.TelemetryConfigValidator;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.SubscriberStats;
 import dev.eventschema.engine.emit.Subscription;
@@ -19,7 +21,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,11 +53,6 @@ public final class TelemetryBridge implements AutoCloseable {
     this.config = validated(builder.config);
     this.bindAddress = builder.bindAddress;
     this.telemetry = config.enabled() ? Optional.of(new Telemetry(config, builder.clock)) : Optional.empty();
-  }
-
-  /** A bridge whose config is read from a JSON file (see {@link TelemetryConfigLoader}). */
-  public static TelemetryBridge fromFile(Path file) {
-    return new TelemetryBridge(TelemetryConfigLoader.load(file));
   }
 
   public static Builder builder(TelemetryConfig config) {

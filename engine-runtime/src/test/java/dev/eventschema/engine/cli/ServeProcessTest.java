@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code serve} as a real process: long streams survive a response-time limit, SIGTERM stops it cleanly. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ServeProcessTest {
 
   @Test

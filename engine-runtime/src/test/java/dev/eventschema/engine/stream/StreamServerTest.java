@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventschema.ParseResult;
+import dev.eventschema.SchemaViolationException;
+import dev.eventschema.engine.config.StreamSettings;
+import dev.eventschema.engine.config.StreamSettingsBuilder;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
-import dev.eventschema.engine.testing.SseClient.Frame;
 import dev.eventschema.engine.testing.SseClient;
+import dev.eventschema.engine.testing.SseClient.Frame;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -38,13 +41,13 @@ class StreamServerTest {
   private StreamServer server;
   private final List<SseClient> clients = new ArrayList<>();
 
-  private void start(StreamServer.Options options, int history, int clientQueue) {
+  private void start(StreamSettings settings, int history, int clientQueue) {
     hub = new StreamHub(history, clientQueue);
-    server = StreamServer.start(options, hub, () -> Map.of("status", "ready"), () -> List.of(Map.of("eventType", "x")));
+    server = StreamServer.start(settings, hub, () -> Map.of("status", "ready"), () -> List.of(Map.of("eventType", "x")));
   }
 
   private void start() {
-    start(StreamServer.Options.defaults().withPort(0), 100, 100);
+    start(StreamSettingsBuilder.builder().port(0).build(), 100, 100);
   }
 
   private URI events() {
@@ -128,7 +131,7 @@ class StreamServerTest {
 
   @Test
   void whenTheHistoryNoLongerHoldsTheNextMessageADroppedFrameCountsTheLoss() throws Exception {
-    start(StreamServer.Options.defaults().withPort(0), 3, 100);
+    start(StreamSettingsBuilder.builder().port(0).build(), 3, 100);
     for (int i = 1; i <= 10; i++) {
       publish(i);
     }
@@ -146,14 +149,14 @@ class StreamServerTest {
 
   @Test
   void aSilentStreamSendsHeartbeats() throws Exception {
-    start(StreamServer.Options.defaults().withPort(0).withHeartbeat(Duration.ofMillis(100)), 10, 10);
+    start(StreamSettingsBuilder.builder().port(0).heartbeatMs(100).build(), 10, 10);
     SseClient client = connect(Map.of());
     assertThat(client.await(frame -> frame.isComment() && frame.comment().equals("heartbeat"), WAIT)).isNotNull();
   }
 
   @Test
   void aStalledClientMissesFramesWithoutSlowingThePublisherAndIsToldHowMany() throws Exception {
-    start(StreamServer.Options.defaults().withPort(0), 1000, 16);
+    start(StreamSettingsBuilder.builder().port(0).build(), 1000, 16);
     SseClient stalled = SseClient.stalled(events(), Map.of());
     clients.add(stalled);
     awaitClients(1);
@@ -192,7 +195,7 @@ class StreamServerTest {
 
   @Test
   void withATokenEveryEndpointRequiresIt() throws Exception {
-    start(StreamServer.Options.defaults().withPort(0).withToken(TOKEN), 10, 10);
+    start(StreamSettingsBuilder.builder().port(0).token(TOKEN).build(), 10, 10);
     try (HttpClient http = HttpClient.newHttpClient()) {
       for (String path : List.of("events", "health", "rejections", "nowhere")) {
         HttpResponse<String> none = http.send(HttpRequest.newBuilder(server.baseUri().resolve(path)).build(),
@@ -215,19 +218,22 @@ class StreamServerTest {
   @Test
   void aNonLoopbackAddressIsRefusedWithoutATokenUnlessForced() {
     for (String host : List.of("0.0.0.0", "192.0.2.10", "::")) {
-      StreamServer.Options remote = StreamServer.Options.defaults().withPort(0).withHost(host);
+      StreamSettings remote = StreamSettingsBuilder.builder().port(0).host(host).build();
       assertThatThrownBy(() -> StreamServer.start(remote, new StreamHub(), Map::of, List::of))
           .isInstanceOfSatisfying(EngineException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIG);
             assertThat(e.getMessage()).contains(host).contains("token");
           });
       // a token, or an explicit choice, lifts the refusal (checked without binding anything)
-      remote.withToken(TOKEN).checkSecurity();
-      remote.withAllowRemoteWithoutToken(true).checkSecurity();
+      StreamServer.checkSecurity(StreamSettingsBuilder.from(remote).token(TOKEN).build());
+      StreamServer.checkSecurity(StreamSettingsBuilder.from(remote).allowRemoteWithoutToken(true).build());
     }
-    StreamServer.Options.defaults().withHost("localhost").checkSecurity();
-    assertThatThrownBy(() -> StreamServer.Options.defaults().withToken("short"))
-        .isInstanceOf(EngineException.class).hasMessageContaining("16");
+    StreamServer.checkSecurity(StreamSettingsBuilder.builder().host("localhost").build());
+    // the token's rules are the schema's: the generated builder refuses a bad one
+    assertThatThrownBy(() -> StreamSettingsBuilder.builder().token("short").build())
+        .isInstanceOf(SchemaViolationException.class).hasMessageContaining("/token").hasMessageContaining("16");
+    assertThatThrownBy(() -> StreamSettingsBuilder.builder().token("sixteen chars or more").build())
+        .isInstanceOf(SchemaViolationException.class).hasMessageContaining("printable ASCII characters without spaces");
   }
 
   @Test
@@ -266,7 +272,7 @@ class StreamServerTest {
 
   @Test
   void streamsBeyondMaxClientsAreTurnedAway() throws Exception {
-    start(StreamServer.Options.defaults().withPort(0).withMaxClients(1), 10, 10);
+    start(StreamSettingsBuilder.builder().port(0).maxClients(1).build(), 10, 10);
     SseClient first = connect(Map.of());
     assertThat(first.status()).isEqualTo(200);
     awaitClients(1);

@@ -3,6 +3,8 @@ package dev.eventschema.engine.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventschema.engine.config.TelemetryConfig;
+import dev.eventschema.engine.config.TelemetryConfigBuilder;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.Subscription;
 import dev.eventschema.engine.error.EngineException;
@@ -12,8 +14,6 @@ import io.micrometer.core.instrument.MockClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The bridge's fail-fast validation, its disabled mode, and a port already in use. */
 class TelemetryBridgeTest {
@@ -104,18 +103,6 @@ class TelemetryBridgeTest {
         assertThat(e.getMessage()).contains("192.0.2.1");
       });
     }
-  }
-
-  @Test
-  void theConfigCanComeFromAFile(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("t.json"), "{\"enabled\": false, \"serviceName\": \"from-file\"}");
-
-    try (TelemetryBridge bridge = TelemetryBridge.fromFile(file)) {
-      assertThat(bridge.config().serviceName()).contains("from-file");
-    }
-    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"enabeld\": false}");
-    assertThatThrownBy(() -> TelemetryBridge.fromFile(bad)).isInstanceOf(EngineException.class)
-        .hasMessageContaining("did you mean 'enabled'?");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.eventschema.engine.telemetry;
 import static dev.eventschema.engine.events.testing.Payloads.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventschema.engine.config.TelemetryConfig;
+import dev.eventschema.engine.config.TelemetryConfigBuilder;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.RuntimeStatus;

@@ -1,6 +1,9 @@
 package dev.eventschema.monitor.support;
 
 import dev.eventschema.engine.EmbeddedEngine;
+import dev.eventschema.engine.config.DemoSettingsBuilder;
+import dev.eventschema.engine.config.EngineConfigBuilder;
+import dev.eventschema.engine.config.StreamSettingsBuilder;
 
 /** Real engines for the tests: the engine-runtime's embedded engine with its demo workload. */
 public final class Engines {
@@ -9,8 +12,9 @@ public final class Engines {
 
   /** A demo engine streaming on {@code port} (0: a free one). */
   public static EmbeddedEngine demo(int port, double faultRate) {
-    EmbeddedEngine.Options options = EmbeddedEngine.Options.demo(faultRate);
-    return EmbeddedEngine.start(options.withStream(options.stream().withServer(
-        options.stream().server().withPort(port))));
+    return EmbeddedEngine.startDemo(EngineConfigBuilder.from(EmbeddedEngine.freePortsConfig())
+        .stream(StreamSettingsBuilder.builder().port(port).build())
+        .demo(DemoSettingsBuilder.builder().faultRate(faultRate).build())
+        .build());
   }
 }

@@ -1,5 +1,7 @@
 package dev.eventschema.monitor.support;
 
+import dev.eventschema.engine.config.StreamSettings;
+import dev.eventschema.engine.config.StreamSettingsBuilder;
 import dev.eventschema.engine.stream.StreamHub;
 import dev.eventschema.engine.stream.StreamServer;
 import java.net.URI;
@@ -30,12 +32,9 @@ public final class HubEngine implements AutoCloseable {
 
   /** With {@code token}, every request needs {@code Authorization: Bearer token}. */
   public static HubEngine start(int port, int clientQueue, String token) {
-    StreamHub hub = new StreamHub(StreamHub.DEFAULT_HISTORY, clientQueue);
-    StreamServer.Options options = StreamServer.Options.defaults().withPort(port);
-    if (token != null) {
-      options = options.withToken(token);
-    }
-    StreamServer server = StreamServer.start(options, hub, () -> Map.of("status", "ready"), List::of);
+    StreamHub hub = new StreamHub(StreamSettings.DEFAULT_HISTORY_SIZE, clientQueue);
+    StreamSettings settings = StreamSettingsBuilder.builder().port(port).token(Optional.ofNullable(token)).build();
+    StreamServer server = StreamServer.start(settings, hub, () -> Map.of("status", "ready"), List::of);
     return new HubEngine(hub, server);
   }
 

@@ -15,6 +15,7 @@ import dev.eventschema.engine.backend.external.protocol.CancelResultValidator;
 import dev.eventschema.engine.backend.external.protocol.GenerateResultValidator;
 import dev.eventschema.engine.backend.external.protocol.LoadModelResultValidator;
 import dev.eventschema.engine.backend.external.protocol.UnloadModelResultValidator;
+import dev.eventschema.engine.config.RuntimeSettings;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class ExternalRuntimeBackend implements ModelBackend {
   /** The invalidation reason when the runtime died. */
   public static final String RUNTIME_RESTART = "runtime_restart";
 
-  private final ExternalRuntimeConfig config;
+  private final RuntimeSettings config;
   private final StreamRegistry streams = new StreamRegistry();
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(task -> {
     Thread thread = new Thread(task, "runtime-supervisor");
@@ -60,7 +61,7 @@ public final class ExternalRuntimeBackend implements ModelBackend {
   private final RuntimeSupervisor supervisor;
   private final AtomicLong lastStreamId = new AtomicLong();
 
-  private ExternalRuntimeBackend(ExternalRuntimeConfig config, BackendListener listener) {
+  private ExternalRuntimeBackend(RuntimeSettings config, BackendListener listener) {
     this.config = config;
     this.supervisor = new RuntimeSupervisor(config, new GuardedListener(listener), streams, timers);
   }
@@ -69,7 +70,7 @@ public final class ExternalRuntimeBackend implements ModelBackend {
    * Starts the runtime process and returns at once; {@link BackendListener#runtimeReady()} follows
    * when the runtime has answered {@code runtime/info}.
    */
-  public static ExternalRuntimeBackend start(ExternalRuntimeConfig config, BackendListener listener) {
+  public static ExternalRuntimeBackend start(RuntimeSettings config, BackendListener listener) {
     ExternalRuntimeBackend backend = new ExternalRuntimeBackend(config, listener);
     long sweep = Math.clamp(config.streamIdleTimeout().toMillis() / 4, 10, 1000);
     backend.timers.scheduleWithFixedDelay(backend::expireSilentStreams, sweep, sweep, TimeUnit.MILLISECONDS);

@@ -7,6 +7,7 @@ import dev.eventschema.engine.backend.external.protocol.InboundMessage;
 import dev.eventschema.engine.backend.external.protocol.RuntimeInfo;
 import dev.eventschema.engine.backend.external.protocol.RuntimeInfoValidator;
 import dev.eventschema.engine.backend.external.protocol.ShutdownResultValidator;
+import dev.eventschema.engine.config.RuntimeSettings;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import java.io.IOException;
@@ -40,7 +41,8 @@ final class RuntimeSupervisor {
 
   private static final Logger LOG = LoggerFactory.getLogger(RuntimeSupervisor.class);
 
-  private final ExternalRuntimeConfig config;
+  private final RuntimeSettings config;
+  private final RestartBackoff backoff;
   private final BackendListener listener;
   private final StreamRegistry streams;
   private final ScheduledExecutorService timers;
@@ -60,9 +62,10 @@ final class RuntimeSupervisor {
    * @param streams where stream notifications go, and what fails when a process dies
    * @param timers runs restarts; shut down by the owner after {@link #close()}
    */
-  RuntimeSupervisor(ExternalRuntimeConfig config, BackendListener listener, StreamRegistry streams,
+  RuntimeSupervisor(RuntimeSettings config, BackendListener listener, StreamRegistry streams,
       ScheduledExecutorService timers) {
     this.config = config;
+    this.backoff = new RestartBackoff(config.restartInitial(), config.restartMax(), config.restartStableAfter());
     this.listener = listener;
     this.streams = streams;
     this.timers = timers;
@@ -146,7 +149,7 @@ final class RuntimeSupervisor {
       return;
     }
     launches.incrementAndGet();
-    JsonRpcChannel opened = JsonRpcChannel.open(process, new ChannelHandler(), config.maxLineChars());
+    JsonRpcChannel opened = JsonRpcChannel.open(process, new ChannelHandler(), config.maxLineCharsOrDefault());
     lock.lock();
     try {
       if (closed) {
@@ -228,11 +231,11 @@ final class RuntimeSupervisor {
       lost = List.copyOf(models.keySet());
       models.clear();
       boolean wasStable = readySinceNanos != 0
-          && System.nanoTime() - readySinceNanos >= config.restartBackoff().stableAfter().toNanos();
+          && System.nanoTime() - readySinceNanos >= backoff.stableAfter().toNanos();
       consecutiveFailures = wasStable ? 1 : consecutiveFailures + 1;
       attempt = consecutiveFailures;
       readySinceNanos = 0;
-      delay = config.restartBackoff().delay(attempt);
+      delay = backoff.delay(attempt);
     } finally {
       lock.unlock();
     }

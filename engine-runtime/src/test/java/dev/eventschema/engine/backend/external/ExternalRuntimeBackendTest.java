@@ -3,14 +3,16 @@ package dev.eventschema.engine.backend.external;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.eventschema.Violation.Code;
 import dev.eventschema.Violation;
+import dev.eventschema.Violation.Code;
 import dev.eventschema.engine.backend.FinishReason;
 import dev.eventschema.engine.backend.Generation;
 import dev.eventschema.engine.backend.GenerationRequest;
 import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.LoadedModel;
 import dev.eventschema.engine.backend.RecordingSink;
+import dev.eventschema.engine.config.RuntimeSettings;
+import dev.eventschema.engine.config.RuntimeSettingsBuilder;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import java.time.Duration;
@@ -227,7 +229,7 @@ class ExternalRuntimeBackendTest {
 
   @Test
   void aStreamTheRuntimeForgetsTimesOut() throws Exception {
-    start(config("stall").withStreamIdleTimeout(Duration.ofMillis(300)));
+    start(RuntimeSettingsBuilder.from(config("stall")).streamIdleTimeoutMs(300).build());
     load("m1");
 
     Generation generation = backend.generate(GenerationRequest.of("m1", "", 10, 1.0, 1), new RecordingSink());
@@ -238,8 +240,8 @@ class ExternalRuntimeBackendTest {
   @Test
   void aRuntimeThatCannotStartIsReported_andRequestsFailWithinTheirTimeout() throws Exception {
     backend = ExternalRuntimeBackend.start(
-        ExternalRuntimeConfig.of(List.of("/nonexistent/runtime-binary")).withLoadTimeout(Duration.ofMillis(300))
-            .withRestartBackoff(new RestartBackoff(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMinutes(1))),
+        RuntimeSettingsBuilder.builder().command(List.of("/nonexistent/runtime-binary")).loadTimeoutMs(300)
+            .restartInitialMs(50).restartMaxMs(200).build(),
         listener);
 
     listener.awaitError(WAIT);
@@ -274,14 +276,14 @@ class ExternalRuntimeBackendTest {
   }
 
   /** Starts the backend and waits for its runtime to be ready. */
-  private void start(ExternalRuntimeConfig config) throws InterruptedException {
+  private void start(RuntimeSettings config) throws InterruptedException {
     backend = ExternalRuntimeBackend.start(config, listener);
     listener.awaitReady(WAIT);
   }
 
-  private static ExternalRuntimeConfig config(String... args) {
-    return ExternalRuntimeConfig.of(TestRuntimeMain.command(args))
-        .withRestartBackoff(new RestartBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofMinutes(1)));
+  private static RuntimeSettings config(String... args) {
+    return RuntimeSettingsBuilder.builder().command(TestRuntimeMain.command(args))
+        .restartInitialMs(50).restartMaxMs(1000).build();
   }
 
   private LoadedModel load(String modelId) throws Exception {

@@ -1,14 +1,12 @@
-package dev.eventschema.engine.telemetry;
+package dev.eventschema.engine.config;
 
 import static dev.eventschema.engine.events.testing.Payloads.map;
 import static dev.eventschema.engine.events.testing.Payloads.pathsAndCodes;
 import static dev.eventschema.engine.events.testing.Payloads.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Named.named;
 
-import dev.eventschema.engine.error.EngineException;
-import dev.eventschema.engine.events.ErrorCode;
+import dev.eventschema.Violation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -26,7 +24,7 @@ class TelemetryConfigTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("validConfigs")
   void validConfigs(Map<String, Object> config) {
-    TelemetryConfig parsed = TelemetryConfigLoader.fromMap(config, "test");
+    TelemetryConfig parsed = TelemetryConfigValidator.INSTANCE.parse(config).orElseThrow();
 
     assertThat(TelemetryConfigValidator.INSTANCE.toMap(parsed)).isEqualTo(config);
   }
@@ -103,30 +101,26 @@ class TelemetryConfigTest {
 
   @Test
   void anUnknownKeySuggestsTheClosestField() {
-    assertThatThrownBy(() -> TelemetryConfigLoader.fromMap(map("enabled", true, "prometheusport", 9464), "app.json"))
-        .isInstanceOfSatisfying(EngineException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIG);
-          assertThat(e.getMessage()).isEqualTo("Invalid telemetry config app.json: field 'prometheusport' unknown key"
-              + " 'prometheusport'; did you mean 'prometheusPort'? [unrecognized_keys]");
-          assertThat(e.details()).containsEntry("origin", "app.json");
-        });
+    assertThat(messages(map("enabled", true, "prometheusport", 9464)))
+        .containsExactly("/prometheusport: unknown key 'prometheusport'; did you mean 'prometheusPort'? [unrecognized_keys]");
   }
 
   @Test
   void messagesNameTheFieldAndTheRule() {
-    assertThatThrownBy(() -> TelemetryConfigLoader.fromMap(with(MINIMAL, "prometheusPort", 80), "x"))
-        .hasMessage("Invalid telemetry config x: field 'prometheusPort' must be between 1024 and 65535, was 80"
-            + " [too_small]");
-    assertThatThrownBy(() -> TelemetryConfigLoader.fromMap(with(MINIMAL, "serviceName", "a b"), "x"))
-        .hasMessage("Invalid telemetry config x: field 'serviceName' letters, digits, hyphens and underscores only,"
-            + " was 'a b' [invalid_format]");
-    assertThatThrownBy(() -> TelemetryConfigLoader.fromMap(map(), "x"))
-        .hasMessage("Invalid telemetry config x: field 'enabled' is required [missing]");
+    assertThat(messages(with(MINIMAL, "prometheusPort", 80)))
+        .containsExactly("/prometheusPort: must be between 1024 and 65535, was 80 [too_small]");
+    assertThat(messages(with(MINIMAL, "serviceName", "a b")))
+        .containsExactly("/serviceName: letters, digits, hyphens and underscores only, was 'a b' [invalid_format]");
+    assertThat(messages(map())).containsExactly("/enabled: is required [missing]");
+  }
+
+  private static java.util.List<String> messages(Map<String, Object> config) {
+    return TelemetryConfigValidator.INSTANCE.parse(config).violations().stream().map(Violation::toString).toList();
   }
 
   @Test
   void absentOptionalsHaveDefaults() {
-    TelemetryConfig config = TelemetryConfigLoader.fromMap(MINIMAL, "x");
+    TelemetryConfig config = TelemetryConfigValidator.INSTANCE.parse(MINIMAL).orElseThrow();
 
     assertThat(config.prometheusPortOrDefault()).isEqualTo(9464);
     assertThat(config.exportIntervalMsOrDefault()).isEqualTo(1000);

@@ -1,4 +1,4 @@
-package dev.eventschema.engine.cli;
+package dev.eventschema.engine.config;
 
 import dev.eventschema.EventSchema;
 import dev.eventschema.constraints.Range;

@@ -1,4 +1,4 @@
-package dev.eventschema.engine.telemetry;
+package dev.eventschema.engine.config;
 
 import dev.eventschema.EventSchema;
 import dev.eventschema.constraints.Pattern;

@@ -1,0 +1,58 @@
+package dev.eventschema.engine.config;
+
+import dev.eventschema.EventSchema;
+import dev.eventschema.constraints.Size;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything an engine is started with: the JSON config file of {@code engine-runtime serve --config
+ * FILE} with the command line's flags merged in, validated once, as a whole, by the generated
+ * {@code EngineConfigValidator} (an unknown key is an error with a did-you-mean suggestion). Every
+ * section is optional; the {@code ...OrDefaults()} methods give an absent section as an empty one,
+ * whose own {@code ...OrDefault()} methods then apply the defaults.
+ *
+ * <pre>{@code
+ * {
+ *   "telemetry": {"enabled": true, "serviceName": "engine", "prometheusPort": 9464, "exportIntervalMs": 1000},
+ *   "stream": {"host": "127.0.0.1", "port": 8765, "historySize": 10000, "clientQueue": 4096},
+ *   "engine": {"maxConcurrent": 4, "maxWaiting": 64},
+ *   "models": [{"id": "harbor-trigram", "path": "classpath:eventschema/default-corpus.txt", "order": 3}],
+ *   "demo": {"faultRate": 0.05, "concurrency": 3, "tokensPerSecond": 25}
+ * }
+ * }</pre>
+ *
+ * In Java: {@code EngineConfigBuilder.builder().stream(StreamSettingsBuilder.builder().port(0).build()).build()}.
+ */
+@EventSchema("engineConfig")
+public interface EngineConfig {
+
+  /** Absent: telemetry enabled with its defaults. */
+  Optional<TelemetryConfig> telemetry();
+
+  Optional<StreamSettings> stream();
+
+  Optional<EngineSettings> engine();
+
+  /** Models to load at start, in order (the demo runs on the first); the embedded corpus when empty. */
+  @Size(max = 64) List<ModelSpec> models();
+
+  /** Read by the {@code demo} command only. */
+  Optional<DemoSettings> demo();
+
+  default TelemetryConfig telemetryOrDefaults() {
+    return telemetry().orElseGet(() -> TelemetryConfigBuilder.builder().enabled(true).build());
+  }
+
+  default StreamSettings streamOrDefaults() {
+    return stream().orElseGet(() -> StreamSettingsBuilder.builder().build());
+  }
+
+  default EngineSettings engineOrDefaults() {
+    return engine().orElseGet(() -> EngineSettingsBuilder.builder().build());
+  }
+
+  default DemoSettings demoOrDefaults() {
+    return demo().orElseGet(() -> DemoSettingsBuilder.builder().build());
+  }
+}
