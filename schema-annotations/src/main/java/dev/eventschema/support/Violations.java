@@ -66,6 +66,31 @@ public final class Violations {
     return add(violations, path, tooSmall ? Code.TOO_SMALL : Code.TOO_BIG, rule + ", had " + size);
   }
 
+  /** A {@link Code#TOO_SMALL} violation: {@code must be at least 0, was -1}. */
+  public static List<Violation> tooSmall(List<Violation> violations, String path, String rule, Object seen) {
+    return add(violations, path, Code.TOO_SMALL, rule + ", was " + seen);
+  }
+
+  /** A {@link Code#TOO_BIG} violation: {@code must be at most 0, was 1}. */
+  public static List<Violation> tooBig(List<Violation> violations, String path, String rule, Object seen) {
+    return add(violations, path, Code.TOO_BIG, rule + ", was " + seen);
+  }
+
+  /** A {@link Code#MISSING} violation for a hand-written value whose optional field is {@code null}. */
+  public static List<Violation> nullOptional(List<Violation> violations, String path) {
+    return add(violations, path, Code.MISSING, "must not be null; an absent value is Optional.empty()");
+  }
+
+  /** A {@link Code#MISSING} violation for a hand-written value whose list or map is {@code null}. */
+  public static List<Violation> nullCollection(List<Violation> violations, String path) {
+    return add(violations, path, Code.MISSING, "must not be null; an absent collection is empty");
+  }
+
+  /** A {@link Code#MISSING} violation for a {@code null} element of a list or value of a map. */
+  public static List<Violation> nullElement(List<Violation> violations, String path) {
+    return add(violations, path, Code.MISSING, "must not be null");
+  }
+
   /** A value as shown in a message: strings quoted and shortened, containers by their kind. */
   public static String describe(Object value) {
     if (value instanceof String s) {

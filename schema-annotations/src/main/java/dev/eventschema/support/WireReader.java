@@ -46,6 +46,16 @@ public final class WireReader {
     return in;
   }
 
+  /** Starts reading {@code object} of a strict schema: a key outside {@code declaredKeys} is a violation. */
+  public static WireReader strict(Map<String, ?> object, Set<String> declaredKeys) {
+    return of(object, declaredKeys, true);
+  }
+
+  /** Starts reading {@code object} of a lenient schema: keys outside {@code declaredKeys} are ignored. */
+  public static WireReader lenient(Map<String, ?> object, Set<String> declaredKeys) {
+    return of(object, declaredKeys, false);
+  }
+
   /** A required field: {@link Code#MISSING} when absent, {@link Code#INVALID_TYPE} when {@code null}. */
   public <T> T required(String key, WireType<T> type) {
     Object wire = object.get(key);

@@ -1,31 +1,27 @@
 package dev.eventschema.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
 import dev.eventschema.EventSchema;
 import dev.eventschema.StringForm;
 import dev.eventschema.processor.model.SchemaModel;
 import dev.eventschema.processor.model.UnionModel;
 import dev.eventschema.processor.reading.Diagnostics;
+import dev.eventschema.processor.reading.ErrorId;
+import dev.eventschema.processor.reading.MissingTypeException;
 import dev.eventschema.processor.reading.SchemaReader;
-import dev.eventschema.processor.rendering.BuilderRenderer;
 import dev.eventschema.processor.rendering.JsonSchemaRenderer;
-import dev.eventschema.processor.rendering.UnionRenderer;
-import dev.eventschema.processor.rendering.ValidatorRenderer;
-import dev.eventschema.processor.rendering.ValueRenderer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -33,8 +29,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Generates, for every {@code @EventSchema} interface, a strict validator, a builder, an immutable
@@ -42,9 +36,14 @@ import javax.tools.StandardLocation;
  * {@code schema-json} on the compile class path, also a streaming JSON codec per schema (see
  * {@link JsonCodecGeneration}).
  *
- * <p>Each round first reads every schema into a model (reporting misuse as errors on the element
- * at fault), then checks what spans schemas (unique wire names), and only then renders. It is an
- * aggregating processor: a union's helper depends on all of the union's members.
+ * <p>Each round takes two steps per schema: read it into a model (reporting misuse as errors on the
+ * element at fault, then checking what spans schemas, such as unique wire names), and render it. A
+ * schema that refers to a type that does not exist yet (another processor may generate it) is
+ * deferred to the next round, and reported only if the type is still missing in the last round. An
+ * unexpected exception becomes one error on its schema; the other schemas are still generated.
+ *
+ * <p>It is an aggregating processor (a union's helper depends on all of the union's members), and it
+ * does not claim its annotations: other processors may read them too.
  */
 @AutoService(Processor.class)
 public final class EventSchemaProcessor extends AbstractProcessor {
@@ -53,13 +52,16 @@ public final class EventSchemaProcessor extends AbstractProcessor {
   private final Map<String, String> wireNames = new HashMap<>();
   /** Models by interface name, across rounds: nested schemas' JSON Schemas are built from them. */
   private final Map<String, SchemaModel> models = new HashMap<>();
-  private final Set<String> generatedUnions = new HashSet<>();
+  /** Schemas to read again next round, by name, with the missing type that each refers to. */
+  private final Map<String, String> deferred = new LinkedHashMap<>();
+  private GeneratedFiles files;
   private JsonCodecGeneration jsonCodecs;
 
   @Override
-  public synchronized void init(javax.annotation.processing.ProcessingEnvironment processingEnv) {
+  public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    jsonCodecs = new JsonCodecGeneration(processingEnv.getElementUtils(), this::write, this::writeResource);
+    files = new GeneratedFiles(processingEnv.getFiler());
+    jsonCodecs = new JsonCodecGeneration(processingEnv.getElementUtils(), files::writeSource, files::writeResource);
   }
 
   @Override
@@ -76,37 +78,115 @@ public final class EventSchemaProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+    try {
+      processRound(round, diagnostics);
+    } catch (RuntimeException e) {
+      diagnostics.discard();
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          ErrorId.PROCESSOR_EXCEPTION.prefix() + "the eventschema processor failed: " + describe(e));
+    }
+    return false; // not claimed: other processors may read these annotations too
+  }
+
+  private void processRound(RoundEnvironment round, Diagnostics diagnostics) {
+    Set<TypeElement> schemas = new LinkedHashSet<>();
+    Map<String, String> missingBefore = new LinkedHashMap<>(deferred);
+    deferred.clear();
+    missingBefore.keySet().forEach(name -> schemas.add(processingEnv.getElementUtils().getTypeElement(name)));
+    round.getElementsAnnotatedWith(EventSchema.class).forEach(e -> schemas.add((TypeElement) e));
+    checkStringFormPlacement(round, diagnostics);
+
     SchemaReader reader = new SchemaReader(diagnostics);
     List<SchemaModel> read = new ArrayList<>();
-    for (Element element : round.getElementsAnnotatedWith(EventSchema.class)) {
-      reader.read((TypeElement) element)
-          .filter(model -> uniqueWireName(model, element, diagnostics))
+    for (TypeElement element : schemas) {
+      step(element, diagnostics, () -> reader.read(element).filter(m -> uniqueWireName(m, element, diagnostics)))
           .ifPresent(read::add);
-    }
-    for (Element element : round.getElementsAnnotatedWith(StringForm.class)) {
-      if (element.getAnnotation(EventSchema.class) == null && element.getKind() != ElementKind.ANNOTATION_TYPE) {
-        diagnostics.error(element, "@StringForm goes on an @EventSchema interface that is a member of a union");
-      }
     }
     read.forEach(model -> models.put(model.type().canonicalName(), model));
     JsonSchemaRenderer jsonSchemas = new JsonSchemaRenderer(name -> Optional.ofNullable(models.get(name))
         .or(() -> readLibrarySchema(name)));
     for (SchemaModel model : read) {
-      generate(model, jsonSchemas.render(model));
+      TypeElement element = processingEnv.getElementUtils().getTypeElement(model.type().canonicalName());
+      step(element, diagnostics, () -> {
+        files.write(model, jsonSchemas.render(model));
+        return Optional.of(model);
+      });
     }
     for (UnionModel union : reader.unions().values()) {
-      generate(union);
+      TypeElement element = processingEnv.getElementUtils().getTypeElement(union.type().canonicalName());
+      step(element, diagnostics, () -> {
+        if (processingEnv.getElementUtils().getTypeElement(union.helper().canonicalName()) == null) {
+          files.write(union);
+        }
+        return Optional.of(union);
+      });
     }
     jsonCodecs.generate(read);
     jsonCodecs.endRound(!read.isEmpty(), round.processingOver());
-    return true; // these annotations are ours alone
+    if (round.processingOver()) {
+      reportStillMissing(diagnostics);
+    }
+  }
+
+  /**
+   * Runs one step for the schema {@code element}, then reports its errors; a step that meets a type
+   * that does not exist yet is dropped quietly and the schema deferred to the next round.
+   */
+  private <T> Optional<T> step(TypeElement element, Diagnostics diagnostics, Supplier<Optional<T>> work) {
+    try {
+      Optional<T> result = work.get();
+      diagnostics.flush();
+      return result;
+    } catch (MissingTypeException e) {
+      diagnostics.discard();
+      deferred.put(element.getQualifiedName().toString(), e.typeName());
+    } catch (UncheckedIOException e) {
+      diagnostics.flush();
+      diagnostics.error(element, ErrorId.WRITE_FAILED, e.getMessage() + ": " + e.getCause().getMessage());
+      diagnostics.flush();
+    } catch (RuntimeException e) {
+      diagnostics.discard();
+      diagnostics.error(element, ErrorId.PROCESSOR_EXCEPTION, "the eventschema processor failed on "
+          + element.getSimpleName() + ", so nothing was generated for it: " + describe(e));
+      diagnostics.flush();
+    }
+    return Optional.empty();
+  }
+
+  /** The exception and where it was thrown, without a stack trace: javac's output stays readable. */
+  private static String describe(RuntimeException e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return e + (trace.length == 0 ? "" : " (at " + trace[0] + ")")
+        + ". This is a bug in eventschema; please report it with this message.";
+  }
+
+  /** In the last round: the schemas whose missing types no processor generated. */
+  private void reportStillMissing(Diagnostics diagnostics) {
+    deferred.forEach((name, missing) -> {
+      TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
+      diagnostics.error(element, ErrorId.MISSING_TYPE, element.getSimpleName() + " refers to " + missing
+          + ", which does not exist, so nothing was generated for " + element.getSimpleName()
+          + "; if another annotation processor generates " + missing + ", check that it runs");
+    });
+    deferred.clear();
+    diagnostics.flush();
+  }
+
+  private void checkStringFormPlacement(RoundEnvironment round, Diagnostics diagnostics) {
+    for (Element element : round.getElementsAnnotatedWith(StringForm.class)) {
+      if (element.getAnnotation(EventSchema.class) == null && element.getKind() != ElementKind.ANNOTATION_TYPE) {
+        diagnostics.error(element, ErrorId.STRING_FORM_MISPLACED,
+            "@StringForm goes on an @EventSchema interface that is a member of a union");
+      }
+    }
+    diagnostics.flush();
   }
 
   private boolean uniqueWireName(SchemaModel model, Element element, Diagnostics diagnostics) {
     String owner = wireNames.putIfAbsent(model.wireName(), model.type().canonicalName());
     if (owner != null && !owner.equals(model.type().canonicalName())) {
-      diagnostics.error(element, "wire name '" + model.wireName() + "' is already used by " + owner
-          + "; give one of them another name with @EventSchema(\"...\")");
+      diagnostics.error(element, ErrorId.DUPLICATE_WIRE_NAME, "wire name '" + model.wireName()
+          + "' is already used by " + owner + "; give one of them another name with @EventSchema(\"...\")");
       return false;
     }
     return true;
@@ -118,64 +198,10 @@ public final class EventSchemaProcessor extends AbstractProcessor {
     if (element == null) {
       return Optional.empty();
     }
-    Diagnostics quiet = new Diagnostics(new QuietMessager());
+    Diagnostics quiet = new Diagnostics(processingEnv.getMessager());
     Optional<SchemaModel> model = new SchemaReader(quiet).read(element);
+    quiet.discard();
     model.ifPresent(m -> models.put(canonicalName, m));
     return model;
-  }
-
-  private void generate(SchemaModel model, String jsonSchema) {
-    write(model.type().packageName(), new ValidatorRenderer().render(model, jsonSchema));
-    write(model.type().packageName(), new BuilderRenderer().render(model));
-    write(model.type().packageName(), new ValueRenderer().render(model));
-    writeResource("META-INF/eventschema/" + model.wireName() + ".schema.json", jsonSchema);
-  }
-
-  private void generate(UnionModel union) {
-    String name = union.helper().canonicalName();
-    if (generatedUnions.add(name) && processingEnv.getElementUtils().getTypeElement(name) == null) {
-      write(union.type().packageName(), new UnionRenderer().render(union));
-    }
-  }
-
-  private void write(String packageName, TypeSpec type) {
-    try {
-      JavaFile.builder(packageName, type)
-          .skipJavaLangImports(true)
-          .indent("  ")
-          .build()
-          .writeTo(processingEnv.getFiler());
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          "could not write " + packageName + "." + type.name() + ": " + e.getMessage());
-    }
-  }
-
-  private void writeResource(String path, String content) {
-    try {
-      FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path);
-      try (Writer writer = file.openWriter()) {
-        writer.write(content);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + path, e);
-    }
-  }
-
-  /** Swallows the messages of a library schema read only to describe it. */
-  private static final class QuietMessager implements javax.annotation.processing.Messager {
-    @Override
-    public void printMessage(Diagnostic.Kind kind, CharSequence msg) {}
-
-    @Override
-    public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e) {}
-
-    @Override
-    public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e,
-        javax.lang.model.element.AnnotationMirror a) {}
-
-    @Override
-    public void printMessage(Diagnostic.Kind kind, CharSequence msg, Element e,
-        javax.lang.model.element.AnnotationMirror a, javax.lang.model.element.AnnotationValue v) {}
   }
 }

@@ -374,6 +374,20 @@ final class GeneratedCode {
       this.compilation = compilation;
     }
 
+    /** Resources generated to CLASS_OUTPUT, such as the JSON Schemas that {@code jsonSchema()} reads. */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+      Optional<JavaFileObject> file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, name);
+      if (file.isEmpty()) {
+        return super.getResourceAsStream(name);
+      }
+      try {
+        return file.get().openInputStream();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
       int dot = name.lastIndexOf('.');

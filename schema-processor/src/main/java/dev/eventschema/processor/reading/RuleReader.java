@@ -90,7 +90,7 @@ final class RuleReader {
                   "String, List and Map")
               && ordered(min, max, annotation, accessor)) {
             if (min < 0) {
-              diagnostics.error(accessor, annotation,
+              diagnostics.error(accessor, annotation, value(annotation, "min"), ErrorId.NEGATIVE_SIZE,
                   "@Size(min = " + min + ") on " + accessor.getSimpleName() + "(): min must not be negative");
             } else {
               rules.add(new Rule.Size(min, max));
@@ -118,7 +118,7 @@ final class RuleReader {
         case "PositiveOrZero" -> number(annotation, accessor, target, rules, Rule.Bound.atLeast(0));
         case "Negative" -> number(annotation, accessor, target, rules, new Rule.Bound(null, false, 0L, true));
         case "NegativeOrZero" -> number(annotation, accessor, target, rules, Rule.Bound.atMost(0));
-        default -> diagnostics.error(accessor, annotation, "unknown constraint @" + name);
+        default -> diagnostics.error(accessor, annotation, ErrorId.UNKNOWN_CONSTRAINT, "unknown constraint @" + name);
       }
     }
     if (requiredString && target == Target.STRING && !allowEmpty) {
@@ -137,8 +137,9 @@ final class RuleReader {
   private boolean applies(boolean applies, AnnotationMirror annotation, ExecutableElement accessor, Target target,
       String appliesTo) {
     if (!applies) {
-      diagnostics.error(accessor, annotation, "@" + annotation.getAnnotationType().asElement().getSimpleName()
-          + " does not apply to " + target.description + " (on " + accessor.getSimpleName() + "()); it applies to "
+      diagnostics.error(accessor, annotation, ErrorId.CONSTRAINT_NOT_APPLICABLE,
+          "@" + annotation.getAnnotationType().asElement().getSimpleName() + " does not apply to "
+          + target.description + " (on " + accessor.getSimpleName() + "()); it applies to "
           + appliesTo);
     }
     return applies;
@@ -146,8 +147,10 @@ final class RuleReader {
 
   private boolean ordered(long min, long max, AnnotationMirror annotation, ExecutableElement accessor) {
     if (min > max) {
-      diagnostics.error(accessor, annotation, "@" + annotation.getAnnotationType().asElement().getSimpleName()
-          + "(min = " + min + ", max = " + max + ") on " + accessor.getSimpleName()
+      AnnotationValue written = value(annotation, "min") != null ? value(annotation, "min") : value(annotation, "max");
+      diagnostics.error(accessor, annotation, written, ErrorId.MIN_GREATER_THAN_MAX,
+          "@" + annotation.getAnnotationType().asElement().getSimpleName() + "(min = " + min + ", max = " + max
+          + ") on " + accessor.getSimpleName()
           + "(): min must not be greater than max");
       return false;
     }
@@ -159,10 +162,22 @@ final class RuleReader {
       Pattern.compile(regexp);
       return true;
     } catch (PatternSyntaxException e) {
-      diagnostics.error(accessor, annotation, "@Pattern regexp on " + accessor.getSimpleName()
-          + "() does not compile: " + e.getDescription() + " near index " + e.getIndex() + " of \"" + regexp + "\"");
+      diagnostics.error(accessor, annotation, value(annotation, "regexp"), ErrorId.INVALID_REGEX,
+          "@Pattern regexp on " + accessor.getSimpleName() + "() does not compile: " + e.getDescription()
+          + " near index " + e.getIndex() + " of \"" + regexp + "\"");
       return false;
     }
+  }
+
+  /** The value of {@code name} as written in {@code annotation}, so that an error can point at it; or null. */
+  private static AnnotationValue value(AnnotationMirror annotation, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+        : annotation.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
   }
 
   /** The annotation's explicit values by name (defaults are left to the caller). */

@@ -57,22 +57,24 @@ public final class SchemaReader {
   public Optional<SchemaModel> read(TypeElement element) {
     AnnotationMirror annotation = mirror(element, "dev.eventschema.EventSchema");
     if (element.getKind() != ElementKind.INTERFACE) {
-      diagnostics.error(element, annotation, "@EventSchema applies to interfaces only; make "
+      diagnostics.error(element, annotation, ErrorId.NOT_AN_INTERFACE, "@EventSchema applies to interfaces only; make "
           + element.getSimpleName() + " an interface whose parameterless methods are the event's fields");
       return Optional.empty();
     }
     int errorsBefore = diagnostics.errorCount();
     if (!element.getTypeParameters().isEmpty()) {
-      diagnostics.error(element, annotation, "@EventSchema interface " + element.getSimpleName()
-          + " must not be generic; give its fields concrete types");
+      diagnostics.error(element, annotation, ErrorId.GENERIC_SCHEMA, "@EventSchema interface "
+          + element.getSimpleName() + " must not be generic; give its fields concrete types");
     }
     if (element.getModifiers().contains(Modifier.SEALED)) {
-      diagnostics.error(element, annotation, "@EventSchema interface " + element.getSimpleName()
+      diagnostics.error(element, annotation, ErrorId.SEALED_SCHEMA, "@EventSchema interface "
+          + element.getSimpleName()
           + " must not be sealed; a sealed interface of @EventSchema members is a union, not a schema");
     }
     String wireName = Schemas.wireName(element);
     if (wireName.isBlank()) {
-      diagnostics.error(element, annotation, "the wire name of " + element.getSimpleName() + " must not be blank");
+      diagnostics.error(element, annotation, ErrorId.BLANK_WIRE_NAME,
+          "the wire name of " + element.getSimpleName() + " must not be blank");
     }
     Optional<TypeElement> union = unionParent(element);
     List<FieldModel> fields = new ArrayList<>();
@@ -92,25 +94,29 @@ public final class SchemaReader {
     String name = accessor.getSimpleName().toString();
     boolean ok = true;
     if (!accessor.getParameters().isEmpty()) {
-      diagnostics.error(accessor, "accessor " + name + "(" + accessor.getParameters().size()
+      diagnostics.error(accessor, ErrorId.ACCESSOR_PARAMETERS,
+          "accessor " + name + "(" + accessor.getParameters().size()
           + " parameter(s)) must not take parameters: an @EventSchema field is a parameterless method");
       ok = false;
     }
     if (!accessor.getTypeParameters().isEmpty()) {
-      diagnostics.error(accessor, "accessor " + name + "() must not be generic; give the field a concrete type");
+      diagnostics.error(accessor, ErrorId.GENERIC_ACCESSOR,
+          "accessor " + name + "() must not be generic; give the field a concrete type");
       ok = false;
     }
     if (accessor.getReturnType().getKind() == TypeKind.VOID) {
-      diagnostics.error(accessor, "accessor " + name + "() must return a value, not void");
+      diagnostics.error(accessor, ErrorId.VOID_ACCESSOR, "accessor " + name + "() must return a value, not void");
       return Optional.empty();
     }
     if (RESERVED.contains(name)) {
-      diagnostics.error(accessor, "accessor " + name + "() clashes with a generated member (the builder's "
+      diagnostics.error(accessor, ErrorId.RESERVED_NAME,
+          "accessor " + name + "() clashes with a generated member (the builder's "
           + "build/builder/from, or a method every value has); rename it");
       ok = false;
     }
     if (union.isPresent() && name.equals(UnionModel.DISCRIMINATOR)) {
-      diagnostics.error(accessor, "accessor type() clashes with the 'type' discriminator of union "
+      diagnostics.error(accessor, ErrorId.DISCRIMINATOR_CLASH,
+          "accessor type() clashes with the 'type' discriminator of union "
           + union.get().getSimpleName() + "; rename it");
       ok = false;
     }
@@ -121,6 +127,7 @@ public final class SchemaReader {
   /** The sealed interface that makes {@code element} a union member, read as a union, if any. */
   private Optional<TypeElement> unionParent(TypeElement element) {
     for (TypeMirror parent : element.getInterfaces()) {
+      MissingTypeException.checkExists(parent);
       TypeElement parentElement = (TypeElement) ((DeclaredType) parent).asElement();
       if (parentElement.getModifiers().contains(Modifier.SEALED) && !Schemas.isSchema(parentElement)) {
         if (types.union(parentElement, element) == null) {
@@ -138,14 +145,16 @@ public final class SchemaReader {
     }
     AnnotationMirror annotation = mirror(element, "dev.eventschema.StringForm");
     if (union.isEmpty()) {
-      diagnostics.error(element, annotation, "@StringForm is for members of a union (a sealed interface of"
+      diagnostics.error(element, annotation, ErrorId.STRING_FORM_OUTSIDE_UNION,
+          "@StringForm is for members of a union (a sealed interface of"
           + " @EventSchema interfaces); " + element.getSimpleName() + " extends no such interface");
       return;
     }
     boolean oneString = fields.size() == 1 && fields.get(0).required()
         && fields.get(0).type() instanceof ValueType.Scalar scalar && scalar.kind() == ScalarKind.STRING;
     if (!oneString) {
-      diagnostics.error(element, annotation, "@StringForm needs exactly one required String field and no other"
+      diagnostics.error(element, annotation, ErrorId.STRING_FORM_SHAPE,
+          "@StringForm needs exactly one required String field and no other"
           + " field, so that the bare string is the whole value; " + element.getSimpleName() + " has "
           + fields.size() + " field(s)");
       return;
@@ -155,7 +164,8 @@ public final class SchemaReader {
         .filter(e -> !e.equals(element) && e.getAnnotation(StringForm.class) != null)
         .count();
     if (others > 0) {
-      diagnostics.error(element, annotation, "only one member of union " + union.get().getSimpleName()
+      diagnostics.error(element, annotation, ErrorId.STRING_FORM_AMBIGUOUS,
+          "only one member of union " + union.get().getSimpleName()
           + " may be @StringForm, or a bare string would be ambiguous");
     }
   }
@@ -173,6 +183,7 @@ public final class SchemaReader {
 
   private static void collect(TypeElement type, Map<String, ExecutableElement> byName) {
     for (TypeMirror parent : type.getInterfaces()) {
+      MissingTypeException.checkExists(parent);
       collect((TypeElement) ((DeclaredType) parent).asElement(), byName);
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {

@@ -67,6 +67,9 @@ final class TypeReader {
         return scalar(ScalarKind.DOUBLE, false, annotations, position, accessor);
       case DECLARED:
         return declared((DeclaredType) type, annotations, position, accessor);
+      case ERROR:
+        MissingTypeException.checkExists(type);
+        return null;
       default:
         return unsupported(type, accessor, "");
     }
@@ -165,9 +168,11 @@ final class TypeReader {
     }
     List<UnionModel.Member> members = new ArrayList<>();
     for (TypeMirror permitted : sealed.getPermittedSubclasses()) {
+      MissingTypeException.checkExists(permitted);
       TypeElement member = (TypeElement) ((DeclaredType) permitted).asElement();
       if (member.getKind() != ElementKind.INTERFACE || !Schemas.isSchema(member)) {
-        diagnostics.error(errorSite, "union " + sealed.getSimpleName() + ": permitted subtype "
+        diagnostics.error(errorSite, ErrorId.UNION_MEMBER_NOT_SCHEMA,
+            "union " + sealed.getSimpleName() + ": permitted subtype "
             + member.getSimpleName() + " must be an @EventSchema interface, so that the 'type' key can name it");
         return null;
       }
@@ -191,7 +196,8 @@ final class TypeReader {
       String wireValue = constant.getSimpleName().toString().toLowerCase(Locale.ROOT);
       String clash = byWireValue.put(wireValue, constant.getSimpleName().toString());
       if (clash != null) {
-        diagnostics.error(accessor, "enum " + element.getSimpleName() + " has constants " + clash + " and "
+        diagnostics.error(accessor, ErrorId.ENUM_WIRE_CLASH,
+            "enum " + element.getSimpleName() + " has constants " + clash + " and "
             + constant.getSimpleName() + ", which are both '" + wireValue + "' on the wire; rename one");
         return null;
       }
@@ -209,7 +215,7 @@ final class TypeReader {
   private ValueType boxed(ScalarKind kind, String primitive, String optional,
       List<? extends AnnotationMirror> annotations, Position position, ExecutableElement accessor) {
     if (position == Position.FIELD) {
-      diagnostics.error(accessor, "field " + accessor.getSimpleName() + "() has the boxed type "
+      diagnostics.error(accessor, ErrorId.BOXED_FIELD, "field " + accessor.getSimpleName() + "() has the boxed type "
           + kind.javaType().box() + ": use " + primitive + " for a required field or " + optional
           + " for an optional one");
       return null;
@@ -230,7 +236,8 @@ final class TypeReader {
   }
 
   private ValueType unsupported(TypeMirror type, ExecutableElement accessor, String why) {
-    diagnostics.error(accessor, "unsupported field type " + type + " for " + accessor.getSimpleName() + "()"
+    diagnostics.error(accessor, ErrorId.UNSUPPORTED_TYPE,
+        "unsupported field type " + type + " for " + accessor.getSimpleName() + "()"
         + (why.isEmpty() ? "; " + SUPPORTED : why));
     return null;
   }

@@ -17,6 +17,7 @@ import dev.eventschema.processor.model.SchemaModel;
 import dev.eventschema.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class BuilderRenderer {
   public TypeSpec render(SchemaModel schema) {
     ClassName self = schema.builder();
     TypeSpec.Builder builder = TypeSpec.classBuilder(self)
-        .addJavadoc("Builds a valid, immutable {@link $T}: {@code $T.builder()...build()}.\n", schema.type(), self)
+        .addJavadoc("Builds a valid, immutable {@link $T}:\n{@code $T.builder()...build()}.\n", schema.type(), self)
         .addJavadoc("\n<p>{@link #build()} checks every rule of the schema and throws a\n"
             + "{@link $T} listing all violations; a builder is not thread-safe.\n", SchemaViolationException.class)
         .addAnnotation(Names.generated())
@@ -51,7 +52,7 @@ public final class BuilderRenderer {
             .build())
         .addMethod(from(schema));
     for (FieldModel field : schema.fields()) {
-      setters(field, self).forEach(builder::addMethod);
+      setters(field, schema).forEach(builder::addMethod);
     }
     return builder.addMethod(build(schema)).build();
   }
@@ -85,7 +86,8 @@ public final class BuilderRenderer {
       copy.add("\n    .$N(value.$N())", field.name(), field.name());
     }
     return MethodSpec.methodBuilder("from")
-        .addJavadoc("A builder holding the fields of {@code value}, to build a changed copy.\n")
+        .addJavadoc("A builder holding the fields of {@code value}, to build a changed copy.\n\n"
+            + "@throws NullPointerException if a field of a hand-written {@code value} is {@code null}\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(schema.builder())
         .addParameter(schema.type(), "value")
@@ -93,17 +95,27 @@ public final class BuilderRenderer {
         .build();
   }
 
-  private static java.util.List<MethodSpec> setters(FieldModel field, ClassName self) {
+  /**
+   * The setters of one field, each documented with the accessor it sets and the rules that
+   * {@link #build()} will check; a {@code null} argument fails at once, naming the parameter.
+   */
+  private static List<MethodSpec> setters(FieldModel field, SchemaModel schema) {
     String name = field.name();
     ValueType type = field.type();
-    java.util.List<MethodSpec> setters = new ArrayList<>();
+    ClassName self = schema.builder();
+    String rules = RuleText.of(type);
+    CodeBlock accessor = CodeBlock.of("{@link $T#$N()}", schema.type(), name);
+    List<MethodSpec> setters = new ArrayList<>();
     if (type instanceof ValueType.ListOf list) {
       setters.add(setter(name, self, ParameterizedTypeName.get(ClassName.get(Iterable.class),
               WildcardTypeName.subtypeOf(list.element().javaType())))
+          .addJavadoc("Replaces the elements of $L$L.\n", accessor, suffix(rules))
+          .addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name)
           .addStatement("this.$N.clear()", name)
           .addStatement("$N.forEach(this.$N::add)", name, name)
           .addStatement("return this").build());
       setters.add(MethodSpec.methodBuilder("add" + field.capitalized())
+          .addJavadoc("Adds an element to $L.\n", accessor)
           .addModifiers(Modifier.PUBLIC).returns(self)
           .addParameter(list.element().javaType(), "element")
           .addStatement("this.$N.add(element)", name)
@@ -112,10 +124,13 @@ public final class BuilderRenderer {
       TypeName value = type instanceof ValueType.MapOf map ? map.value().javaType() : ClassName.OBJECT;
       setters.add(setter(name, self, ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
               WildcardTypeName.subtypeOf(value)))
+          .addJavadoc("Replaces the entries of $L$L.\n", accessor, suffix(rules))
+          .addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name)
           .addStatement("this.$N.clear()", name)
           .addStatement("this.$N.putAll($N)", name, name)
           .addStatement("return this").build());
       setters.add(MethodSpec.methodBuilder("put" + field.capitalized())
+          .addJavadoc("Adds an entry to $L.\n", accessor)
           .addModifiers(Modifier.PUBLIC).returns(self)
           .addParameter(String.class, "key")
           .addParameter(value, "value")
@@ -125,17 +140,30 @@ public final class BuilderRenderer {
       TypeName inner = optional.value().javaType();
       TypeName plain = optional.kind() == ValueType.OptionalKind.OBJECT ? inner : inner.unbox();
       setters.add(setter(name, self, plain)
-          .addStatement("this.$N = $T.of($N)", name, optionalClass(optional), name)
+          .addJavadoc("Sets $L$L.\n", accessor, suffix(rules))
+          .addStatement("this.$N = $T.of($L)", name, optionalClass(optional), plain.isPrimitive()
+              ? CodeBlock.of("$N", name) : CodeBlock.of("$T.requireNonNull($N, $S)", Objects.class, name, name))
           .addStatement("return this").build());
       setters.add(setter(name, self, type.javaType())
+          .addJavadoc("Sets or clears $L.\n", accessor)
           .addStatement("this.$N = $T.requireNonNull($N, $S)", name, Objects.class, name, name)
           .addStatement("return this").build());
     } else {
-      setters.add(setter(name, self, type.javaType())
-          .addStatement("this.$N = $N", name, name)
-          .addStatement("return this").build());
+      MethodSpec.Builder setter = setter(name, self, type.javaType())
+          .addJavadoc("Sets $L$L.\n", accessor, suffix(rules));
+      if (type.javaType().isPrimitive()) {
+        setter.addStatement("this.$N = $N", name, name);
+      } else {
+        setter.addStatement("this.$N = $T.requireNonNull($N, $S)", name, Objects.class, name, name);
+      }
+      setters.add(setter.addStatement("return this").build());
     }
     return setters;
+  }
+
+  /** {@code ": 1024-65535"}, or nothing for a value without rules. */
+  private static String suffix(String rules) {
+    return rules.isEmpty() ? "" : ": " + rules;
   }
 
   private static MethodSpec.Builder setter(String name, ClassName self, TypeName parameter) {
@@ -170,7 +198,7 @@ public final class BuilderRenderer {
         .endControlFlow();
     CodeBlock arguments = schema.fields().stream()
         .map(f -> CodeBlock.of("this.$N", f.name()))
-        .collect(CodeBlock.joining(", "));
+        .collect(CodeBlock.joining(",$W"));
     return method.addStatement("return new $T($L)", schema.value(), arguments).build();
   }
 

@@ -71,8 +71,7 @@ final class CheckRenderer {
     Path path = Path.of(field.pointer());
     if (!field.type().javaType().isPrimitive()) {
       body.beginControlFlow("if (value == null)")
-          .addStatement("return $T.add(violations, $L, $T.MISSING, $S)", VIOLATIONS, path.code(), CODE,
-              nullMessage(field.type()))
+          .addStatement("return $T.$L(violations, $L)", VIOLATIONS, nullViolation(field.type()), path.code())
           .endControlFlow();
     }
     value(body, field.type(), "value", path, Names.constantCase(field.name()));
@@ -86,14 +85,15 @@ final class CheckRenderer {
         .build();
   }
 
-  private static String nullMessage(ValueType type) {
+  /** The {@code Violations} method for a {@code null} where a value of {@code type} belongs. */
+  private static String nullViolation(ValueType type) {
     if (type instanceof ValueType.OptionalOf) {
-      return "must not be null; an absent value is Optional.empty()";
+      return "nullOptional";
     }
     if (type instanceof ValueType.ListOf || type instanceof ValueType.MapOf || type instanceof ValueType.JsonObject) {
-      return "must not be null; an absent collection is empty";
+      return "nullCollection";
     }
-    return "is required";
+    return "missing";
   }
 
   private void value(CodeBlock.Builder code, ValueType type, String v, Path path, String constantPrefix) {
@@ -116,7 +116,7 @@ final class CheckRenderer {
       value(code, optional.value(), "present", path, constantPrefix);
       code.endControlFlow();
     } else if (type instanceof ValueType.ListOf list) {
-      sizes(code, list.rules(), v + ".size()", path, "elements");
+      sizes(list.rules(), v + ".size()", path, "elements").forEach(check -> emit(code, check));
       code.beginControlFlow("for (int i = 0; i < $L.size(); i++)", v)
           .addStatement("$T element = $L.get(i)", list.element().javaType(), v);
       Path elementPath = Path.dynamic(CodeBlock.of("$S + i", path.constant() + "/"));
@@ -124,7 +124,7 @@ final class CheckRenderer {
       value(code, list.element(), "element", elementPath, constantPrefix + "_ELEMENT");
       code.endControlFlow();
     } else if (type instanceof ValueType.MapOf map) {
-      sizes(code, map.rules(), v + ".size()", path, "entries");
+      sizes(map.rules(), v + ".size()", path, "entries").forEach(check -> emit(code, check));
       code.beginControlFlow("for ($T<$T, $T> entry : $L.entrySet())", Map.Entry.class, String.class,
               map.value().javaType(), v)
           .addStatement("$T key = entry.getKey()", String.class)
@@ -141,7 +141,7 @@ final class CheckRenderer {
       value(code, map.value(), "item", entryPath, constantPrefix + "_VALUE");
       code.endControlFlow();
     } else if (type instanceof ValueType.JsonObject json) {
-      sizes(code, json.rules(), v + ".size()", path, "entries");
+      sizes(json.rules(), v + ".size()", path, "entries").forEach(check -> emit(code, check));
       code.addStatement("violations = $T.check($L, $L, violations)", JSON_VALUES, v, path.code());
     } else if (type instanceof ValueType.SchemaRef ref) {
       nested(code, CodeBlock.of("$T.INSTANCE.validate($L)", ref.validator(), v), path);
@@ -159,8 +159,7 @@ final class CheckRenderer {
 
   private static void nullElement(CodeBlock.Builder code, String v, Path path) {
     code.beginControlFlow("if ($L == null)", v)
-        .addStatement("violations = $T.add(violations, $L, $T.MISSING, $S)", VIOLATIONS, path.code(), CODE,
-            "must not be null")
+        .addStatement("violations = $T.nullElement(violations, $L)", VIOLATIONS, path.code())
         .addStatement("continue")
         .endControlFlow();
   }
@@ -176,60 +175,81 @@ final class CheckRenderer {
         .endControlFlow();
   }
 
-  private void scalar(CodeBlock.Builder code, ValueType.Scalar scalar, String v, Path path, String constantPrefix) {
-    boolean finiteCheck = scalar.kind() == ScalarKind.DOUBLE;
-    if (finiteCheck) {
-      code.beginControlFlow("if (!$T.isFinite($L))", Double.class, v)
-          .addStatement("violations = $T.add(violations, $L, $T.NOT_FINITE, $S + $L)", VIOLATIONS, path.code(), CODE,
-              "must be a finite number, was ", v);
-      if (!scalar.rules().isEmpty()) {
-        code.nextControlFlow("else");
-      }
-    }
-    for (Rule rule : scalar.rules()) {
-      rule(code, rule, v, path, constantPrefix);
-    }
-    if (finiteCheck) {
-      code.endControlFlow();
-    }
+  /** One rule as code: when {@code condition} holds, {@code record} adds the violation. */
+  private record Check(CodeBlock condition, CodeBlock record) {}
+
+  private static void emit(CodeBlock.Builder code, Check check) {
+    code.beginControlFlow("if ($L)", check.condition()).addStatement(check.record()).endControlFlow();
   }
 
-  private void rule(CodeBlock.Builder code, Rule rule, String v, Path path, String constantPrefix) {
+  private void scalar(CodeBlock.Builder code, ValueType.Scalar scalar, String v, Path path, String constantPrefix) {
+    List<Check> checks = new ArrayList<>();
+    for (Rule rule : scalar.rules()) {
+      checks.addAll(rule(rule, v, path, constantPrefix));
+    }
+    if (scalar.kind() != ScalarKind.DOUBLE) {
+      checks.forEach(check -> emit(code, check));
+      return;
+    }
+    // A double's rules apply to finite values only.
+    code.beginControlFlow("if (!$T.isFinite($L))", Double.class, v)
+        .addStatement("violations = $T.add(violations, $L, $T.NOT_FINITE,$W$S + $L)", VIOLATIONS, path.code(), CODE,
+            "must be a finite number, was ", v);
+    if (checks.size() == 1) {
+      code.nextControlFlow("else if ($L)", checks.get(0).condition()).addStatement(checks.get(0).record());
+    } else if (!checks.isEmpty()) {
+      code.nextControlFlow("else");
+      checks.forEach(check -> emit(code, check));
+    }
+    code.endControlFlow();
+  }
+
+  private List<Check> rule(Rule rule, String v, Path path, String constantPrefix) {
     if (rule instanceof Rule.NonEmpty) {
-      code.beginControlFlow("if ($L.isEmpty())", v)
-          .addStatement("violations = $T.add(violations, $L, $T.TOO_SMALL, $S)", VIOLATIONS, path.code(), CODE,
-              "must not be empty")
-          .endControlFlow();
+      return List.of(new Check(CodeBlock.of("$L.isEmpty()", v), CodeBlock.of(
+          "violations = $T.add(violations, $L, $T.TOO_SMALL, $S)", VIOLATIONS, path.code(), CODE, "must not be empty")));
     } else if (rule instanceof Rule.NotBlank) {
-      code.beginControlFlow("if ($L.isBlank())", v)
-          .addStatement("violations = $T.add(violations, $L, $T.INVALID_FORMAT, $S)", VIOLATIONS, path.code(), CODE,
-              "must not be blank")
-          .endControlFlow();
+      return List.of(new Check(CodeBlock.of("$L.isBlank()", v), CodeBlock.of(
+          "violations = $T.add(violations, $L, $T.INVALID_FORMAT, $S)", VIOLATIONS, path.code(), CODE,
+          "must not be blank")));
     } else if (rule instanceof Rule.Size size) {
-      sizes(code, List.of(size), v + ".length()", path, "characters");
+      return sizes(List.of(size), v + ".length()", path, "characters");
     } else if (rule instanceof Rule.Pattern pattern) {
       String constant = patternConstant(constantPrefix, pattern.regexp());
       String meaning = pattern.description().isEmpty() ? "must match " + pattern.regexp() : pattern.description();
-      code.beginControlFlow("if (!$N.matches($L))", constant, v)
-          .addStatement("violations = $T.add(violations, $L, $T.INVALID_FORMAT, $S + $T.describe($L))", VIOLATIONS,
-              path.code(), CODE, meaning + ", was ", VIOLATIONS, v)
-          .endControlFlow();
+      return List.of(new Check(CodeBlock.of("!$N.matches($L)", constant, v), CodeBlock.of(
+          "violations = $T.add(violations, $L, $T.INVALID_FORMAT,$W$S + $T.describe($L))", VIOLATIONS,
+          path.code(), CODE, meaning + ", was ", VIOLATIONS, v)));
     } else if (rule instanceof Rule.Bound bound) {
-      CodeBlock tooSmall = bound.min() == null ? null
-          : CodeBlock.of("$L $L $L", v, bound.minExclusive() ? "<=" : "<", Names.literal(bound.min()));
-      CodeBlock tooBig = bound.max() == null ? null
-          : CodeBlock.of("$L $L $L", v, bound.maxExclusive() ? ">=" : ">", Names.literal(bound.max()));
-      CodeBlock condition = tooSmall == null ? tooBig
-          : tooBig == null ? tooSmall : CodeBlock.of("$L || $L", tooSmall, tooBig);
-      code.beginControlFlow("if ($L)", condition)
-          .addStatement("violations = $T.outOfRange(violations, $L, $L, $S, $L)", VIOLATIONS, path.code(),
-              tooSmall == null ? CodeBlock.of("false") : tooBig == null ? CodeBlock.of("true") : tooSmall,
-              bound.describe(), v)
-          .endControlFlow();
+      return List.of(bound(bound, v, path));
     }
+    return List.of();
   }
 
-  private static void sizes(CodeBlock.Builder code, List<Rule> rules, String size, Path path, String unit) {
+  /**
+   * A numeric bound: one side gives {@code tooSmall} or {@code tooBig}; both sides give
+   * {@code outOfRange}, told which side was crossed.
+   */
+  private static Check bound(Rule.Bound bound, String v, Path path) {
+    CodeBlock tooSmall = bound.min() == null ? null
+        : CodeBlock.of("$L $L $L", v, bound.minExclusive() ? "<=" : "<", Names.literal(bound.min()));
+    CodeBlock tooBig = bound.max() == null ? null
+        : CodeBlock.of("$L $L $L", v, bound.maxExclusive() ? ">=" : ">", Names.literal(bound.max()));
+    if (tooBig == null) {
+      return new Check(tooSmall, CodeBlock.of("violations = $T.tooSmall(violations, $L, $S, $L)", VIOLATIONS,
+          path.code(), bound.describe(), v));
+    }
+    if (tooSmall == null) {
+      return new Check(tooBig, CodeBlock.of("violations = $T.tooBig(violations, $L, $S, $L)", VIOLATIONS,
+          path.code(), bound.describe(), v));
+    }
+    return new Check(CodeBlock.of("$L || $L", tooSmall, tooBig), CodeBlock.of(
+        "violations = $T.outOfRange(violations, $L, $L,$W$S, $L)", VIOLATIONS, path.code(), tooSmall,
+        bound.describe(), v));
+  }
+
+  private static List<Check> sizes(List<Rule> rules, String size, Path path, String unit) {
+    List<Check> checks = new ArrayList<>();
     for (Rule rule : rules) {
       if (!(rule instanceof Rule.Size bounds)) {
         continue;
@@ -241,14 +261,13 @@ final class CheckRenderer {
       if (bounds.max() != Integer.MAX_VALUE) {
         outside.add(CodeBlock.of("$L > $L", size, bounds.max()));
       }
-      if (outside.isEmpty()) {
-        continue;
+      if (!outside.isEmpty()) {
+        checks.add(new Check(CodeBlock.join(outside, " || "), CodeBlock.of(
+            "violations = $T.sizeOutOfRange(violations, $L, $L, $L, $L, $S)", VIOLATIONS, path.code(),
+            bounds.min(), bounds.max() == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : bounds.max(), size, unit)));
       }
-      code.beginControlFlow("if ($L)", CodeBlock.join(outside, " || "))
-          .addStatement("violations = $T.sizeOutOfRange(violations, $L, $L, $L, $L, $S)", VIOLATIONS, path.code(),
-              bounds.min(), bounds.max() == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : bounds.max(), size, unit)
-          .endControlFlow();
     }
+    return checks;
   }
 
   private String patternConstant(String prefix, String regexp) {

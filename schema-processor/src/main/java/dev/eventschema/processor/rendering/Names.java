@@ -7,9 +7,11 @@ import dev.eventschema.Violation;
 import dev.eventschema.support.Copies;
 import dev.eventschema.support.JsonValues;
 import dev.eventschema.support.Pointer;
+import dev.eventschema.support.SchemaResources;
 import dev.eventschema.support.Violations;
 import dev.eventschema.support.WireReader;
 import dev.eventschema.support.WireType;
+import dev.eventschema.support.WireWriter;
 import java.util.Locale;
 
 /** Types that generated code refers to, and small naming helpers shared by the renderers. */
@@ -23,6 +25,8 @@ final class Names {
   static final ClassName JSON_VALUES = ClassName.get(JsonValues.class);
   static final ClassName POINTER = ClassName.get(Pointer.class);
   static final ClassName COPIES = ClassName.get(Copies.class);
+  static final ClassName WIRE_WRITER = ClassName.get(WireWriter.class);
+  static final ClassName SCHEMA_RESOURCES = ClassName.get(SchemaResources.class);
 
   private static final String PROCESSOR = "dev.eventschema.processor.EventSchemaProcessor";
 

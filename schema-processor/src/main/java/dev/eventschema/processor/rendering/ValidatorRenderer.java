@@ -1,7 +1,9 @@
 package dev.eventschema.processor.rendering;
 
 import static dev.eventschema.processor.rendering.Names.VIOLATIONS;
+import static dev.eventschema.processor.rendering.Names.SCHEMA_RESOURCES;
 import static dev.eventschema.processor.rendering.Names.WIRE_READER;
+import static dev.eventschema.processor.rendering.Names.WIRE_WRITER;
 import static dev.eventschema.processor.rendering.CheckRenderer.VIOLATION_LIST;
 
 import com.palantir.javapoet.ClassName;
@@ -27,14 +29,18 @@ import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** Renders {@code FooValidator}: the strict parser, the checks, the wire writer and the JSON Schema. */
+/**
+ * Renders {@code FooValidator}: the strict parser, the checks and the wire writer; its
+ * {@code jsonSchema()} reads the JSON Schema resource generated beside it.
+ */
 public final class ValidatorRenderer {
 
   private static final TypeName WIRE_MAP = ParameterizedTypeName.get(Map.class, String.class, Object.class);
   private static final TypeName PAYLOAD = ParameterizedTypeName.get(ClassName.get(Map.class),
       ClassName.get(String.class), WildcardTypeName.subtypeOf(Object.class));
 
-  public TypeSpec render(SchemaModel schema, String jsonSchema) {
+  /** @param jsonSchemaPath the class-path resource that holds the schema's JSON Schema */
+  public TypeSpec render(SchemaModel schema, String jsonSchemaPath) {
     CheckRenderer checks = new CheckRenderer();
     WireForms wire = new WireForms();
     ClassName self = schema.validator();
@@ -60,9 +66,6 @@ public final class ValidatorRenderer {
             .build())
         .addFields(wire.enumTypeFields())
         .addFields(checks.patternFields())
-        .addField(FieldSpec.builder(String.class, "JSON_SCHEMA", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("$S", jsonSchema)
-            .build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
         .addMethod(MethodSpec.methodBuilder("eventName")
             .addAnnotation(Override.class)
@@ -83,7 +86,7 @@ public final class ValidatorRenderer {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(String.class)
-            .addStatement("return JSON_SCHEMA")
+            .addStatement("return $T.read($T.class, $S)", SCHEMA_RESOURCES, self, jsonSchemaPath)
             .build())
         .addMethods(checkMethods)
         .build();
@@ -93,7 +96,7 @@ public final class ValidatorRenderer {
     List<String> keys = new java.util.ArrayList<>();
     schema.union().ifPresent(u -> keys.add(UnionModel.DISCRIMINATOR));
     schema.fields().forEach(f -> keys.add(f.name()));
-    return keys.stream().map(k -> CodeBlock.of("$S", k)).collect(CodeBlock.joining(", "));
+    return keys.stream().map(k -> CodeBlock.of("$S", k)).collect(CodeBlock.joining(",$W"));
   }
 
   private static MethodSpec validate(SchemaModel schema) {
@@ -129,7 +132,8 @@ public final class ValidatorRenderer {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(ParseResult.class), schema.type()))
         .addParameter(PAYLOAD, "payload")
-        .addStatement("$T in = $T.of(payload, WIRE_KEYS, $L)", WIRE_READER, WIRE_READER, schema.strict());
+        .addStatement("$T in = $T.$L(payload, WIRE_KEYS)", WIRE_READER, WIRE_READER,
+            schema.strict() ? "strict" : "lenient");
     schema.union().ifPresent(u ->
         method.addStatement("in.constant($S, $S)", UnionModel.DISCRIMINATOR, schema.wireName()));
     // Each field is read, then checked, in declaration order: violations come in the order that
@@ -149,7 +153,7 @@ public final class ValidatorRenderer {
         .endControlFlow();
     CodeBlock arguments = schema.fields().stream()
         .map(f -> CodeBlock.of("$N", names.get(f)))
-        .collect(CodeBlock.joining(", "));
+        .collect(CodeBlock.joining(",$W"));
     return method.addStatement("return new $T<>(new $T($L))", ParseResult.Valid.class, schema.value(), arguments)
         .build();
   }
@@ -184,7 +188,7 @@ public final class ValidatorRenderer {
   /**
    * The wire form. A hand-written value may be invalid (a {@code null} field, a {@code null}
    * element): such fields are left out rather than failing, so that a rejected value can still be
-   * recorded as it was.
+   * recorded as it was. Values that are their own wire form take one {@link WireWriter} call each.
    */
   private static MethodSpec toMap(SchemaModel schema) {
     NameAllocator names = new NameAllocator();
@@ -201,25 +205,39 @@ public final class ValidatorRenderer {
       ValueType type = field.type();
       if (type.javaType().isPrimitive()) {
         method.addStatement("wire.put($S, value.$N())", field.name(), field.name());
-        continue;
-      }
-      String local = names.newName(field.name(), field);
-      method.addStatement("$T $N = value.$N()", type.javaType(), local, field.name());
-      CodeBlock v = CodeBlock.of("$N", local);
-      if (type instanceof ValueType.OptionalOf optional) {
-        method.beginControlFlow("if ($N != null && $N.isPresent())", local, local)
-            .addStatement("wire.put($S, $L)", field.name(),
-                WireForms.writer(optional.value(), CodeBlock.of("$N.$L()", local, getter(optional))));
-      } else if (!field.required()) {
-        method.beginControlFlow("if ($N != null && !$N.isEmpty())", local, local)
-            .addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, v));
+      } else if (isOwnWireForm(type)) {
+        String put = type instanceof ValueType.OptionalOf ? "putOptional" : field.required() ? "put" : "putNonEmpty";
+        method.addStatement("$T.$L(wire, $S, value.$N())", WIRE_WRITER, put, field.name(), field.name());
       } else {
-        method.beginControlFlow("if ($N != null)", local)
-            .addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, v));
+        converted(method, field, names.newName(field.name(), field));
       }
-      method.endControlFlow();
     }
     return method.addStatement("return $T.unmodifiableMap(wire)", Collections.class).build();
+  }
+
+  /** Whether a field's value is put into the wire map as it is (optionals unwrapped). */
+  private static boolean isOwnWireForm(ValueType type) {
+    return WireForms.isIdentity(type instanceof ValueType.OptionalOf optional ? optional.value() : type)
+        || type instanceof ValueType.ListOf list && WireForms.isIdentity(list.element())
+        || type instanceof ValueType.MapOf map && WireForms.isIdentity(map.value());
+  }
+
+  /** A field whose wire form is computed: enums, nested schemas, unions, and collections of them. */
+  private static void converted(MethodSpec.Builder method, FieldModel field, String local) {
+    ValueType type = field.type();
+    method.addStatement("$T $N = value.$N()", type.javaType(), local, field.name());
+    if (type instanceof ValueType.OptionalOf optional) {
+      method.beginControlFlow("if ($N != null && $N.isPresent())", local, local)
+          .addStatement("wire.put($S, $L)", field.name(),
+              WireForms.writer(optional.value(), CodeBlock.of("$N.$L()", local, getter(optional))));
+    } else if (!field.required()) {
+      method.beginControlFlow("if ($N != null && !$N.isEmpty())", local, local)
+          .addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, CodeBlock.of("$N", local)));
+    } else {
+      method.beginControlFlow("if ($N != null)", local)
+          .addStatement("wire.put($S, $L)", field.name(), WireForms.writer(type, CodeBlock.of("$N", local)));
+    }
+    method.endControlFlow();
   }
 
   private static String getter(ValueType.OptionalOf optional) {

@@ -34,7 +34,7 @@ public final class ValueRenderer {
       }
     }
     return TypeSpec.recordBuilder(schema.value())
-        .addJavadoc("The immutable {@link $T} that {@link $T} builds and {@link $T} parses.\n", schema.type(),
+        .addJavadoc("The immutable {@link $T} that {@link $T} builds\nand {@link $T} parses.\n", schema.type(),
             schema.builder(), schema.validator())
         .addAnnotation(Names.generated())
         .addModifiers(Modifier.FINAL)
