@@ -26,6 +26,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -85,6 +86,20 @@ final class GeneratedCode {
     if (compilation.status() != Compilation.Status.SUCCESS) {
       throw new AssertionError("expected the schemas to compile, but javac said:\n" + describe(compilation.diagnostics()));
     }
+    return new GeneratedCode(compilation);
+  }
+
+  /** Compiles {@code sources} with {@code processors} (which name {@link EventSchemaProcessor} where wanted). */
+  static Compilation compileWith(List<Processor> processors, JavaFileObject... sources) {
+    return Compiler.javac()
+        .withProcessors(processors)
+        .withOptions(LINT)
+        .withClasspath(List.of(annotationsClasspath()))
+        .compile(sources);
+  }
+
+  /** The classes and resources of a successful {@code compilation}. */
+  static GeneratedCode of(Compilation compilation) {
     return new GeneratedCode(compilation);
   }
 

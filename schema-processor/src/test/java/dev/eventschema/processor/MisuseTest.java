@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.eventschema.processor.reading.ErrorId;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -42,24 +43,25 @@ class MisuseTest {
         // What @EventSchema may annotate
         argumentSet("@EventSchema on a class",
             "@EventSchema public abstract class Bad { public abstract String model(); }",
-            "@EventSchema applies to interfaces only", "abstract class Bad"),
+            "[eventschema:not-an-interface] @EventSchema applies to interfaces only", "abstract class Bad"),
         argumentSet("@EventSchema on an enum",
             "@EventSchema public enum Bad { LOW, HIGH }",
-            "@EventSchema applies to interfaces only", "enum Bad"),
+            "[eventschema:not-an-interface] @EventSchema applies to interfaces only", "enum Bad"),
         argumentSet("@EventSchema on a record",
             "@EventSchema public record Bad(String model) {}",
-            "@EventSchema applies to interfaces only", "record Bad"),
+            "[eventschema:not-an-interface] @EventSchema applies to interfaces only", "record Bad"),
         argumentSet("a generic interface",
             "@EventSchema public interface Bad<T> {\n  String model();\n}",
-            "must not be generic", "interface Bad<T>"),
+            "[eventschema:generic-schema]", "interface Bad<T>"),
 
         // Accessors
         argumentSet("an accessor with parameters",
             "@EventSchema public interface Bad {\n  String model();\n  String modelPath(String root);\n}",
-            "must not take parameters", "String modelPath(String root);"),
+            "[eventschema:accessor-parameters] accessor modelPath(1 parameter(s)) must not take parameters",
+            "String modelPath(String root);"),
         argumentSet("an accessor returning void",
             "@EventSchema public interface Bad {\n  String model();\n  void reset();\n}",
-            "must return a value, not void", "void reset();"),
+            "[eventschema:void-accessor] accessor reset() must return a value, not void", "void reset();"),
 
         // Types
         unsupported("a java.util.Date", "java.util.Date created();"),
@@ -106,27 +108,29 @@ class MisuseTest {
   }
 
   private static Arguments unsupported(String description, String accessor) {
-    return inSchema("unsupported type: " + description, accessor, "unsupported field type");
+    return inSchema("unsupported type: " + description, accessor, "[eventschema:unsupported-type] unsupported field type");
   }
 
   private static Arguments boxed(String boxed, String primitive) {
-    return inSchema("a required " + boxed, boxed + " count();", "use " + primitive + " for a required field");
+    return inSchema("a required " + boxed, boxed + " count();",
+        "[eventschema:boxed-field] field count() has the boxed type java.lang." + boxed + ": use " + primitive
+            + " for a required field");
   }
 
   private static Arguments notApplicable(String description, String accessor) {
-    return inSchema(description, accessor, "does not apply to");
+    return inSchema(description, accessor, "[eventschema:constraint-not-applicable]");
   }
 
   private static Arguments contradictory(String description, String accessor) {
-    return inSchema(description, accessor, "min must not be greater than max");
+    return inSchema(description, accessor, "[eventschema:min-greater-than-max]");
   }
 
   private static Arguments badRegex(String description, String accessor) {
-    return inSchema(description, accessor, "does not compile");
+    return inSchema(description, accessor, "[eventschema:invalid-regex]");
   }
 
   private static Arguments clash(String name, String accessor) {
-    return inSchema("an accessor named " + name, accessor, "clashes with");
+    return inSchema("an accessor named " + name, accessor, "[eventschema:reserved-name] accessor " + name + "() clashes with");
   }
 
   /** A schema with one valid field and the offending {@code accessor} on a line of its own. */
@@ -148,9 +152,82 @@ class MisuseTest {
 
     Compilation compilation = GeneratedCode.compile(source);
 
-    assertErrorOn(compilation, source, "unsupported field type", "java.util.Date created();");
-    assertErrorOn(compilation, source, "does not apply to", "@Min(1) String name();");
-    assertErrorOn(compilation, source, "must return a value, not void", "void reset();");
+    assertErrorOn(compilation, source, "[eventschema:unsupported-type]", "java.util.Date created();");
+    assertErrorOn(compilation, source, "[eventschema:constraint-not-applicable]", "@Min(1) String name();");
+    assertErrorOn(compilation, source, "[eventschema:void-accessor]", "void reset();");
+    assertThat(compilation.errors()).filteredOn(e -> e.getMessage(null).startsWith("[eventschema:")).hasSize(3);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Errors point at the annotation value at fault
+
+  @Test
+  void aBadRegexIsReportedAtTheRegexItself() {
+    JavaFileObject source = source("Bad", """
+        @EventSchema public interface Bad {
+          @Pattern(
+              message = "digits only",
+              regexp = "[0-9")
+          String code();
+        }
+        """);
+
+    Compilation compilation = GeneratedCode.compile(source);
+
+    assertThat(compilation).hadErrorContaining("[eventschema:invalid-regex]")
+        .inFile(source).onLine(lineOf(source, "regexp = ")).atColumn(columnOf(source, "\"[0-9\""));
+  }
+
+  @Test
+  void minGreaterThanMaxIsReportedAtMin() {
+    JavaFileObject source = source("Bad", """
+        @EventSchema public interface Bad {
+          @Range(
+              max = 1,
+              min = 10)
+          int level();
+        }
+        """);
+
+    Compilation compilation = GeneratedCode.compile(source);
+
+    assertThat(compilation).hadErrorContaining("[eventschema:min-greater-than-max]")
+        .inFile(source).onLine(lineOf(source, "min = 10")).atColumn(columnOf(source, "10)"));
+  }
+
+  /** The 1-based line of the first line of {@code source} that contains {@code text}. */
+  private static long lineOf(JavaFileObject source, String text) {
+    List<String> lines = content(source).lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(text + " is not in the source");
+  }
+
+  /** The 1-based column at which {@code text} starts on its line. */
+  private static long columnOf(JavaFileObject source, String text) {
+    return content(source).lines().filter(l -> l.contains(text)).findFirst().orElseThrow().indexOf(text) + 1;
+  }
+
+  private static String content(JavaFileObject source) {
+    try {
+      return source.getCharContent(true).toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Error ids
+
+  @ParameterizedTest
+  @EnumSource(ErrorId.class)
+  void everyErrorIdIsListedInTheReadme(ErrorId id) throws java.io.IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+
+    assertThat(readme).contains("| `" + id.id() + "` |");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -163,7 +240,8 @@ class MisuseTest {
 
     Compilation compilation = GeneratedCode.compile(first, second);
 
-    assertErrorOn(compilation, second, "is already used by", "public interface Second");
+    assertErrorOn(compilation, second, "[eventschema:duplicate-wire-name] wire name 'shared' is already used by",
+        "public interface Second");
     assertThat(compilation.errors()).extracting(d -> d.getMessage(null))
         .filteredOn(m -> m.contains("is already used by")).allSatisfy(m -> assertThat(m).contains("First"));
   }
@@ -175,7 +253,7 @@ class MisuseTest {
 
     Compilation compilation = GeneratedCode.compile(first, second);
 
-    assertErrorOn(compilation, second, "is already used by", "public interface Loaded");
+    assertErrorOn(compilation, second, "[eventschema:duplicate-wire-name]", "public interface Loaded");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -194,7 +272,7 @@ class MisuseTest {
 
     Compilation compilation = GeneratedCode.compile(union, image, video);
 
-    assertErrorOn(compilation, image, "clashes with", "String type();");
+    assertErrorOn(compilation, image, "[eventschema:discriminator-clash] accessor type() clashes with", "String type();");
   }
 
   @ParameterizedTest
@@ -207,7 +285,8 @@ class MisuseTest {
 
     Compilation compilation = GeneratedCode.compile(union, link, note);
 
-    assertErrorOn(compilation, link, "@StringForm needs exactly one required String field", "interface Link");
+    assertErrorOn(compilation, link, "[eventschema:string-form-shape] @StringForm needs exactly one required String field",
+        "interface Link");
   }
 
   static Stream<Arguments> stringFormNeedsExactlyOneRequiredStringField() {
@@ -264,6 +343,7 @@ class MisuseTest {
   private static void assertErrorOn(Compilation compilation, JavaFileObject source, String error, String line) {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(error).inFile(source).onLineContaining(line);
+    assertThat(compilation.errors()).extracting(d -> d.getMessage(null)).allMatch(m -> m.startsWith("[eventschema:"));
     List<String> warnings = compilation.warnings().stream().map(d -> d.getMessage(null)).toList();
     assertThat(warnings).noneMatch(w -> w.contains(error));
     assertThat(compilation.diagnostics()).map(Diagnostic::getKind).doesNotContain(Diagnostic.Kind.MANDATORY_WARNING);
