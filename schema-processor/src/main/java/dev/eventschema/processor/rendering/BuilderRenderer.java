@@ -163,7 +163,10 @@ public final class BuilderRenderer {
 
   /** {@code ": 1024-65535"}, or nothing for a value without rules. */
   private static String suffix(String rules) {
-    return rules.isEmpty() ? "" : ": " + rules;
+    if (rules.isEmpty()) {
+      return "";
+    }
+    return rules.length() <= 40 ? ": " + rules : ":\n" + rules.replace("; ", ";\n");
   }
 
   private static MethodSpec.Builder setter(String name, ClassName self, TypeName parameter) {

@@ -131,7 +131,7 @@ final class CheckRenderer {
           .addStatement("$T item = entry.getValue()", map.value().javaType());
       Path entryPath = Path.dynamic(CodeBlock.of("$T.child($S, key)", POINTER, path.constant()));
       code.beginControlFlow("if (key == null)")
-          .addStatement("violations = $T.add(violations, $L, $T.INVALID_TYPE, $S)", VIOLATIONS, path.code(), CODE,
+          .addStatement("violations = $T.add(violations, $L, $T.INVALID_TYPE,$W$S)", VIOLATIONS, path.code(), CODE,
               "keys must not be null")
           .addStatement("continue")
           .endControlFlow();
@@ -207,10 +207,11 @@ final class CheckRenderer {
   private List<Check> rule(Rule rule, String v, Path path, String constantPrefix) {
     if (rule instanceof Rule.NonEmpty) {
       return List.of(new Check(CodeBlock.of("$L.isEmpty()", v), CodeBlock.of(
-          "violations = $T.add(violations, $L, $T.TOO_SMALL, $S)", VIOLATIONS, path.code(), CODE, "must not be empty")));
+          "violations = $T.add(violations, $L, $T.TOO_SMALL,$W$S)", VIOLATIONS, path.code(), CODE,
+          "must not be empty")));
     } else if (rule instanceof Rule.NotBlank) {
       return List.of(new Check(CodeBlock.of("$L.isBlank()", v), CodeBlock.of(
-          "violations = $T.add(violations, $L, $T.INVALID_FORMAT, $S)", VIOLATIONS, path.code(), CODE,
+          "violations = $T.add(violations, $L, $T.INVALID_FORMAT,$W$S)", VIOLATIONS, path.code(), CODE,
           "must not be blank")));
     } else if (rule instanceof Rule.Size size) {
       return sizes(List.of(size), v + ".length()", path, "characters");
@@ -236,11 +237,11 @@ final class CheckRenderer {
     CodeBlock tooBig = bound.max() == null ? null
         : CodeBlock.of("$L $L $L", v, bound.maxExclusive() ? ">=" : ">", Names.literal(bound.max()));
     if (tooBig == null) {
-      return new Check(tooSmall, CodeBlock.of("violations = $T.tooSmall(violations, $L, $S, $L)", VIOLATIONS,
+      return new Check(tooSmall, CodeBlock.of("violations = $T.tooSmall(violations, $L,$W$S, $L)", VIOLATIONS,
           path.code(), bound.describe(), v));
     }
     if (tooSmall == null) {
-      return new Check(tooBig, CodeBlock.of("violations = $T.tooBig(violations, $L, $S, $L)", VIOLATIONS,
+      return new Check(tooBig, CodeBlock.of("violations = $T.tooBig(violations, $L,$W$S, $L)", VIOLATIONS,
           path.code(), bound.describe(), v));
     }
     return new Check(CodeBlock.of("$L || $L", tooSmall, tooBig), CodeBlock.of(
@@ -263,7 +264,7 @@ final class CheckRenderer {
       }
       if (!outside.isEmpty()) {
         checks.add(new Check(CodeBlock.join(outside, " || "), CodeBlock.of(
-            "violations = $T.sizeOutOfRange(violations, $L, $L, $L, $L, $S)", VIOLATIONS, path.code(),
+            "violations = $T.sizeOutOfRange(violations, $L,$W$L, $L, $L, $S)", VIOLATIONS, path.code(),
             bounds.min(), bounds.max() == Integer.MAX_VALUE ? "Integer.MAX_VALUE" : bounds.max(), size, unit)));
       }
     }

@@ -60,7 +60,7 @@ public final class UnionRenderer {
           .endControlFlow();
     }
     return method
-        .addStatement("in.report($T.child(path, $S), $T.INVALID_UNION, $S + (type == null ? $S : $T.describe(type)))",
+        .addStatement("in.report($T.child(path, $S), $T.INVALID_UNION,$W$S + (type == null ? $S : $T.describe(type)))",
             POINTER, UnionModel.DISCRIMINATOR, CODE, "must be one of " + allowed + ", was ", "missing", VIOLATIONS)
         .addStatement("return null")
         .build();
@@ -77,7 +77,7 @@ public final class UnionRenderer {
           .addStatement("return $T.INSTANCE.validate(member)", member.validator())
           .endControlFlow();
     }
-    return method.addStatement("return $T.of(new $T($S, $T.INVALID_UNION, $S + value.getClass().getName()))",
+    return method.addStatement("return $T.of(new $T($S, $T.INVALID_UNION,$W$S + value.getClass().getName()))",
             List.class, VIOLATION, "", CODE, "must be a member of " + union.type().simpleName() + ", was ")
         .build();
   }

@@ -86,7 +86,7 @@ public final class ValidatorRenderer {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .returns(String.class)
-            .addStatement("return $T.read($T.class, $S)", SCHEMA_RESOURCES, self, jsonSchemaPath)
+            .addStatement("return $T.read($T.class,$W$S)", SCHEMA_RESOURCES, self, jsonSchemaPath)
             .build())
         .addMethods(checkMethods)
         .build();

@@ -51,11 +51,11 @@ final class WireForms {
       return CodeBlock.of("$T.toWire($L)", union.union().helper(), v);
     }
     if (type instanceof ValueType.ListOf list && !isIdentity(list.element())) {
-      return CodeBlock.of("$L.stream().map(element -> element == null ? null : $L).toList()", v,
+      return CodeBlock.of("$L.stream()$Z.map(element -> element == null ? null : $L)$Z.toList()", v,
           writer(list.element(), CodeBlock.of("element")));
     }
     if (type instanceof ValueType.MapOf map && !isIdentity(map.value())) {
-      return CodeBlock.of("$T.mapValues($L, item -> item == null ? null : $L)", COPIES, v,
+      return CodeBlock.of("$T.mapValues($L,$Witem -> item == null ? null : $L)", COPIES, v,
           writer(map.value(), CodeBlock.of("item")));
     }
     return v;
