@@ -1,10 +1,6 @@
 package dev.eventschema.engine.core;
 
-import dev.eventschema.Violation;
 import dev.eventschema.engine.backend.BackendListener;
-import dev.eventschema.engine.backend.Deadlines;
-import dev.eventschema.engine.backend.FinishReason;
-import dev.eventschema.engine.backend.Generation;
 import dev.eventschema.engine.backend.GenerationRequest;
 import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.LoadedModel;
@@ -12,30 +8,10 @@ import dev.eventschema.engine.backend.ModelBackend;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
-import dev.eventschema.engine.events.ErrorEvent;
-import dev.eventschema.engine.events.GenerationCompletedEventBuilder;
-import dev.eventschema.engine.events.GenerationStartedEventBuilder;
-import dev.eventschema.engine.events.ModelInvalidatedEventBuilder;
-import dev.eventschema.engine.events.ModelLoadedEventBuilder;
-import dev.eventschema.engine.events.ModelUnloadedEventBuilder;
-import dev.eventschema.engine.events.RuntimeStatus;
 import dev.eventschema.engine.events.RuntimeStatusEvent;
-import dev.eventschema.engine.events.RuntimeStatusEventBuilder;
-import dev.eventschema.engine.events.Source;
-import dev.eventschema.engine.events.TextPromptBuilder;
-import dev.eventschema.engine.events.TokenGeneratedEventBuilder;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * FIFO queue, and a request beyond that is refused at once with {@link ErrorCode#QUEUE_FULL}. The
  * engine has no thread of its own: generations run on the backend's threads, and the next waiting
  * request starts when a running one ends.
+ *
+ * <p>This class is the facade; the work is done by {@link ModelRegistry} (models), {@link
+ * GenerationQueue} (admission, queue, generations), {@link StatusTracker} ({@code runtimeStatus}),
+ * {@link EngineEvents} (the wire events) and {@link BackendReports} (what the backend reports), over
+ * the state they share in {@link EngineState}.
  */
 public final class Engine implements AutoCloseable {
 
@@ -72,38 +53,28 @@ public final class Engine implements AutoCloseable {
   public static final int DEFAULT_MAX_WAITING = 64;
 
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-  private static final long CLOSE_WAIT_SECONDS = 5;
 
-  private final ModelBackend backend;
-  private final boolean ownsBackend;
   private final EngineEventEmitter emitter;
   private final boolean ownsEmitter;
-  private final String idPrefix;
-  private final AtomicLong generationNumber = new AtomicLong();
-
-  private final ReentrantLock lock = new ReentrantLock();
-  // guarded by lock
-  private final Map<String, LoadedModel> models = new LinkedHashMap<>();
-  private final GenerationSlots slots;
-  private int loadsInFlight;
-  private boolean runtimeFailed;
-  private boolean closed;
-  /** Set when close() is done: the status is {@code shutdown} from then on. */
-  private boolean shutdown;
-
-  /** Serialises status reports, so that the last one reported is always the current one. */
-  private final ReentrantLock statusLock = new ReentrantLock();
-  // guarded by statusLock
-  private RuntimeStatusEvent lastStatus;
+  private final ModelBackend backend;
+  private final boolean ownsBackend;
+  private final EngineState state;
+  private final StatusTracker status;
+  private final ModelRegistry models;
+  private final GenerationQueue generations;
 
   private Engine(Builder builder) {
     this.emitter = builder.emitter != null ? builder.emitter : EngineEventEmitter.builder().build();
     this.ownsEmitter = builder.emitter == null;
-    this.slots = new GenerationSlots(builder.maxConcurrent, builder.maxWaiting);
-    this.idPrefix = builder.generationIdPrefix;
-    this.backend = Objects.requireNonNull(builder.backendFactory.apply(new Listener()), "the backend factory returned null");
+    this.state = new EngineState(builder.maxConcurrent, builder.maxWaiting);
+    EngineEvents events = new EngineEvents(emitter);
+    this.status = new StatusTracker(state, events, this::backendName);
+    this.backend = Objects.requireNonNull(builder.backendFactory.apply(new BackendReports(state, events, status)),
+        "the backend factory returned null");
     this.ownsBackend = builder.ownsBackend;
-    updateStatus();
+    this.models = new ModelRegistry(backend, state, events, status);
+    this.generations = new GenerationQueue(backend, state, events, status, builder.generationIdPrefix);
+    status.update();
   }
 
   public static Builder builder() {
@@ -117,6 +88,11 @@ public final class Engine implements AutoCloseable {
 
   public ModelBackend backend() {
     return backend;
+  }
+
+  /** The backend may report through its listener while it is being made, before {@link #backend} is set. */
+  private String backendName() {
+    return backend == null ? "none" : backend.name();
   }
 
   // ---- models ----------------------------------------------------------------------------------
@@ -133,55 +109,7 @@ public final class Engine implements AutoCloseable {
    * @return completes with the model, or exceptionally with the backend's {@link EngineException}
    */
   public CompletableFuture<LoadedModel> loadModel(LoadRequest request) {
-    Objects.requireNonNull(request, "request");
-    lock.lock();
-    try {
-      if (closed) {
-        return CompletableFuture.failedFuture(closedError());
-      }
-      loadsInFlight++;
-    } finally {
-      lock.unlock();
-    }
-    updateStatus();
-    long startNanos = System.nanoTime();
-    CompletableFuture<LoadedModel> loading;
-    try {
-      loading = backend.load(request);
-    } catch (RuntimeException e) {
-      loading = CompletableFuture.failedFuture(e);
-    }
-    return loading.handle((model, failure) -> {
-      boolean accepted;
-      lock.lock();
-      try {
-        loadsInFlight--;
-        accepted = failure == null && !closed;
-        if (accepted) {
-          models.put(model.modelId(), model);
-          runtimeFailed = false;
-        }
-      } finally {
-        lock.unlock();
-      }
-      if (failure != null) {
-        EngineException error = engineException(failure, ErrorCode.MODEL_LOAD_FAILED);
-        emitError(null, error, request.modelId());
-        updateStatus();
-        throw error;
-      }
-      if (accepted) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("backend", backend.name());
-        metadata.put("loadMs", round((System.nanoTime() - startNanos) / 1e6));
-        ModelLoadedEventBuilder event = ModelLoadedEventBuilder.builder()
-            .model(model.modelId()).modelPath(model.modelPath()).parameters(model.parameters()).metadata(metadata);
-        model.quantization().ifPresent(event::quantization);
-        emitSafely(() -> emitter.emitModelLoaded(event.build()));
-      }
-      updateStatus();
-      return model;
-    });
+    return models.load(Objects.requireNonNull(request, "request"));
   }
 
   /** Unloads a model; see {@link #unloadModel(String, String)}. */
@@ -197,43 +125,7 @@ public final class Engine implements AutoCloseable {
    * @return completes when unloaded, or exceptionally ({@code MODEL_NOT_FOUND} if it was not loaded)
    */
   public CompletableFuture<Void> unloadModel(String modelId, String reason) {
-    Objects.requireNonNull(modelId, "modelId");
-    List<GenerationHandle> toCancel;
-    lock.lock();
-    try {
-      if (closed) {
-        return CompletableFuture.failedFuture(closedError());
-      }
-      if (models.remove(modelId) == null) {
-        EngineException error = notLoaded(modelId);
-        return CompletableFuture.failedFuture(error);
-      }
-      toCancel = slots.of(modelId);
-    } finally {
-      lock.unlock();
-    }
-    toCancel.forEach(GenerationHandle::cancel);
-    CompletableFuture<Void> unloading;
-    try {
-      unloading = backend.unload(modelId);
-    } catch (RuntimeException e) {
-      unloading = CompletableFuture.failedFuture(e);
-    }
-    return unloading.handle((done, failure) -> {
-      if (failure != null) {
-        EngineException error = engineException(failure, ErrorCode.RUNTIME_ERROR);
-        emitError(null, error, modelId);
-        updateStatus();
-        throw error;
-      }
-      ModelUnloadedEventBuilder event = ModelUnloadedEventBuilder.builder().model(modelId);
-      if (reason != null && !reason.isEmpty()) {
-        event.reason(reason);
-      }
-      emitSafely(() -> emitter.emitModelUnloaded(event.build()));
-      updateStatus(); // after the event, so that the status never runs ahead of what it counts
-      return null;
-    });
+    return models.unload(Objects.requireNonNull(modelId, "modelId"), reason);
   }
 
   /**
@@ -246,46 +138,17 @@ public final class Engine implements AutoCloseable {
   public boolean invalidateModel(String modelId, String reason) {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(reason, "reason");
-    List<GenerationHandle> toCancel;
-    lock.lock();
-    try {
-      if (closed || models.remove(modelId) == null) {
-        return false;
-      }
-      toCancel = slots.of(modelId);
-    } finally {
-      lock.unlock();
-    }
-    emitSafely(() -> emitter.emitModelInvalidated(
-        ModelInvalidatedEventBuilder.builder().model(modelId).reason(reason).build()));
-    toCancel.forEach(GenerationHandle::cancel);
-    try {
-      backend.unload(modelId).exceptionally(ignored -> null);
-    } catch (RuntimeException ignored) {
-      // the model is gone from the engine either way
-    }
-    updateStatus();
-    return true;
+    return models.invalidate(modelId, reason);
   }
 
   /** The models loaded now, by id, in the order they were loaded. */
   public Map<String, LoadedModel> loadedModels() {
-    lock.lock();
-    try {
-      return Map.copyOf(models);
-    } finally {
-      lock.unlock();
-    }
+    return models.loaded();
   }
 
   /** Whether {@code modelId} is loaded now. */
   public boolean isLoaded(String modelId) {
-    lock.lock();
-    try {
-      return models.containsKey(modelId);
-    } finally {
-      lock.unlock();
-    }
+    return models.isLoaded(modelId);
   }
 
   // ---- generations -----------------------------------------------------------------------------
@@ -299,77 +162,32 @@ public final class Engine implements AutoCloseable {
    *     event is emitted for each
    */
   public GenerationHandle generate(GenerationRequest request) {
-    Objects.requireNonNull(request, "request");
-    String id = idPrefix + generationNumber.incrementAndGet();
-    GenerationHandle[] self = new GenerationHandle[1];
-    GenerationHandle handle = new GenerationHandle(id, request, () -> leaveQueue(self[0]));
-    self[0] = handle;
-    boolean startNow = false;
-    EngineException refused = null;
-    lock.lock();
-    try {
-      if (closed) {
-        refused = closedError();
-      } else if (!models.containsKey(request.modelId())) {
-        refused = notLoaded(request.modelId());
-      } else {
-        GenerationSlots.Admission admission = slots.admit(handle);
-        startNow = admission == GenerationSlots.Admission.RUNNING;
-        if (admission == GenerationSlots.Admission.FULL) {
-          refused = new EngineException(ErrorCode.QUEUE_FULL, "the generation queue is full ("
-              + slots.maxWaiting() + " waiting, " + slots.running() + " running); try again later",
-              Map.of("model", request.modelId(), "waiting", slots.maxWaiting(), "running", slots.running()));
-        }
-      }
-    } finally {
-      lock.unlock();
-    }
-    if (refused != null) {
-      if (refused.code() != ErrorCode.RUNTIME_ERROR) {
-        emitError(null, refused, request.modelId());
-      }
-      throw refused;
-    }
-    if (startNow) {
-      start(handle);
-    }
-    updateStatus();
-    return handle;
+    return generations.submit(Objects.requireNonNull(request, "request"));
   }
 
   /** Generations running now. */
   public int runningGenerations() {
-    lock.lock();
-    try {
-      return slots.running();
-    } finally {
-      lock.unlock();
-    }
+    return state.running();
   }
 
   /** Generations waiting in the queue now. */
   public int waitingGenerations() {
-    lock.lock();
-    try {
-      return slots.waiting();
-    } finally {
-      lock.unlock();
-    }
+    return state.waiting();
   }
 
   public int maxConcurrent() {
-    return slots.maxConcurrent();
+    return state.maxConcurrent();
   }
 
   public int maxWaiting() {
-    return slots.maxWaiting();
+    return state.maxWaiting();
   }
 
-  // ---- status ------------------------------------------------------------------------------------
+  // ---- status and lifecycle ----------------------------------------------------------------------
 
   /** The engine's status now (what the last {@code runtimeStatus} event said, or will say). */
   public RuntimeStatusEvent status() {
-    return currentStatus();
+    return status.current();
   }
 
   /**
@@ -381,32 +199,11 @@ public final class Engine implements AutoCloseable {
    */
   @Override
   public void close() {
-    List<GenerationHandle> queued;
-    List<GenerationHandle> active;
-    lock.lock();
-    try {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      queued = slots.drainWaiting();
-      active = slots.runningNow();
-    } finally {
-      lock.unlock();
+    EngineState.Closing closing = state.close();
+    if (closing == null) {
+      return;
     }
-    for (GenerationHandle handle : queued) {
-      handle.finish(FinishReason.CANCELLED, 0);
-    }
-    active.forEach(GenerationHandle::cancel);
-    try {
-      CompletableFuture.allOf(active.stream().map(h -> h.completion().exceptionally(e -> null))
-          .toArray(CompletableFuture[]::new)).get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      LOG.warn("generations still running {} s after close; shutting down anyway", CLOSE_WAIT_SECONDS);
-    }
+    generations.cancelOnClose(closing);
     if (ownsBackend) {
       try {
         backend.close();
@@ -414,296 +211,10 @@ public final class Engine implements AutoCloseable {
         LOG.warn("closing the {} backend failed", backend.name(), e);
       }
     }
-    List<String> unloaded;
-    lock.lock();
-    try {
-      unloaded = new ArrayList<>(models.keySet());
-      models.clear();
-      slots.clearRunning();
-      loadsInFlight = 0;
-      shutdown = true;
-    } finally {
-      lock.unlock();
-    }
-    for (String modelId : unloaded) {
-      emitSafely(() -> emitter.emitModelUnloaded(
-          ModelUnloadedEventBuilder.builder().model(modelId).reason("engine shutdown").build()));
-    }
-    updateStatus();
+    models.unloadAllOnShutdown();
+    status.update();
     if (ownsEmitter) {
       emitter.close();
-    }
-  }
-
-  // ---- internals -------------------------------------------------------------------------------
-
-  private void start(GenerationHandle handle) {
-    while (handle != null) {
-      GenerationHandle next = null;
-      if (handle.markStarted()) {
-        if (!startOne(handle)) {
-          next = releaseSlot(handle);
-        }
-      } else {
-        next = releaseSlot(handle);
-      }
-      handle = next;
-    }
-  }
-
-  /** Starts a generation on the backend; false if it ended before it could run. */
-  private boolean startOne(GenerationHandle handle) {
-    GenerationRequest request = handle.request();
-    if (!isLoaded(request.modelId())) {
-      EngineException error = notLoaded(request.modelId());
-      emitError(handle.id(), error, request.modelId());
-      handle.fail(error);
-      return false;
-    }
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("temperature", request.temperature());
-    request.seed().ifPresent(seed -> metadata.put("seed", seed));
-    request.tokensPerSecond().ifPresent(rate -> metadata.put("tokensPerSecond", rate));
-    metadata.put("queuedMs", round(handle.queuedNanos() / 1e6));
-    emitSafely(() -> emitter.emitGenerationStarted(handle.id(), GenerationStartedEventBuilder.builder()
-        .model(request.modelId())
-        .prompt(TextPromptBuilder.builder().text(request.prompt()).build())
-        .maxTokens(request.maxTokens())
-        .metadata(metadata)
-        .build()));
-    Generation generation;
-    try {
-      generation = backend.generate(request, (text, logprob) -> onToken(handle, text, logprob));
-    } catch (RuntimeException e) {
-      EngineException error = engineException(e, ErrorCode.GENERATION_FAILED);
-      emitError(handle.id(), error, request.modelId());
-      handle.fail(error);
-      return false;
-    }
-    handle.attach(generation);
-    generation.result().whenComplete((reason, failure) -> finished(handle, reason, failure));
-    return true;
-  }
-
-  private void onToken(GenerationHandle handle, String text, OptionalDouble logprob) {
-    OptionalDouble checked = logprob.isPresent() && Double.isFinite(logprob.getAsDouble())
-        ? OptionalDouble.of(Math.min(0.0, logprob.getAsDouble())) : OptionalDouble.empty();
-    TokenGeneratedEventBuilder event = TokenGeneratedEventBuilder.builder().model(handle.modelId()).token(text);
-    checked.ifPresent(event::logprob);
-    emitSafely(() -> emitter.emitTokenGenerated(handle.id(), event.build()));
-    handle.onToken(text, checked);
-  }
-
-  private void finished(GenerationHandle handle, FinishReason reason, Throwable failure) {
-    double durationMs = handle.elapsedMs();
-    if (failure != null) {
-      EngineException error = engineException(failure, ErrorCode.GENERATION_FAILED);
-      emitError(handle.id(), error, handle.modelId());
-      handle.fail(error);
-    } else {
-      long tokens = handle.textTokens();
-      double throughput = durationMs > 0 ? tokens / (durationMs / 1000.0) : 0;
-      emitSafely(() -> emitter.emitGenerationCompleted(handle.id(), GenerationCompletedEventBuilder.builder()
-          .model(handle.modelId())
-          .tokensGenerated(tokens)
-          .durationMs(round(durationMs))
-          .throughput(round(throughput))
-          .metadata(Map.of("finishReason", reason.name().toLowerCase(Locale.ROOT)))
-          .build()));
-      handle.finish(reason, durationMs);
-      if (reason != FinishReason.CANCELLED) {
-        clearRuntimeFailure();
-      }
-    }
-    GenerationHandle next = releaseSlot(handle);
-    start(next);
-    updateStatus();
-  }
-
-  /** Frees {@code handle}'s slot; returns the waiting request that takes it, if any. */
-  private GenerationHandle releaseSlot(GenerationHandle handle) {
-    lock.lock();
-    try {
-      return slots.release(handle, !closed);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** A waiting request was cancelled: it leaves the queue and ends without having run. */
-  private void leaveQueue(GenerationHandle handle) {
-    boolean removed;
-    lock.lock();
-    try {
-      removed = slots.leave(handle);
-    } finally {
-      lock.unlock();
-    }
-    if (removed) {
-      handle.finish(FinishReason.CANCELLED, 0);
-      updateStatus();
-    }
-    // otherwise it is starting right now: start() sees the cancel and stops it
-  }
-
-  private void clearRuntimeFailure() {
-    lock.lock();
-    try {
-      runtimeFailed = false;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private RuntimeStatusEvent currentStatus() {
-    int modelsLoaded;
-    int active;
-    int queued;
-    RuntimeStatus status;
-    lock.lock();
-    try {
-      modelsLoaded = models.size();
-      active = slots.running() + loadsInFlight;
-      queued = slots.waiting();
-      status = shutdown ? RuntimeStatus.SHUTDOWN
-          : runtimeFailed ? RuntimeStatus.ERROR
-          : active > 0 || queued > 0 ? RuntimeStatus.BUSY
-          : RuntimeStatus.READY;
-    } finally {
-      lock.unlock();
-    }
-    return RuntimeStatusEventBuilder.builder()
-        .status(status)
-        .modelsLoaded(modelsLoaded)
-        .activeTasks(active)
-        .metadata(Map.of("requestsWaiting", queued, "backend", backend == null ? "none" : backend.name()))
-        .build();
-  }
-
-  /** Emits {@code runtimeStatus} if status, models loaded or active tasks changed; never after shutdown. */
-  private void updateStatus() {
-    statusLock.lock();
-    try {
-      if (lastStatus != null && lastStatus.status() == RuntimeStatus.SHUTDOWN) {
-        return;
-      }
-      RuntimeStatusEvent now = currentStatus();
-      if (lastStatus == null || now.status() != lastStatus.status() || now.modelsLoaded() != lastStatus.modelsLoaded()
-          || now.activeTasks().orElse(0) != lastStatus.activeTasks().orElse(0)) {
-        lastStatus = now;
-        emitSafely(() -> emitter.emitRuntimeStatus(now));
-      }
-    } finally {
-      statusLock.unlock();
-    }
-  }
-
-  private void emitError(String generationId, EngineException error, String model) {
-    ErrorEvent event;
-    try {
-      event = model == null || model.isEmpty() || model.length() > 256 ? error.toEvent() : error.toEvent(model);
-    } catch (RuntimeException invalid) {
-      event = error.toEvent();
-    }
-    ErrorEvent toEmit = event;
-    emitSafely(() -> {
-      if (generationId == null) {
-        emitter.emitError(toEmit);
-      } else {
-        emitter.emitError(generationId, toEmit);
-      }
-    });
-  }
-
-  /**
-   * Runs an emission; an event that breaks its schema (a model id too long, say) is already recorded
-   * as a rejection by the emitter, and must not break the engine.
-   */
-  private static void emitSafely(Runnable emission) {
-    try {
-      emission.run();
-    } catch (EngineException e) {
-      LOG.debug("an engine event was rejected: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.warn("emitting an engine event failed", e);
-    }
-  }
-
-  private static EngineException engineException(Throwable failure, ErrorCode fallback) {
-    Throwable cause = Deadlines.unwrap(failure);
-    if (cause instanceof EngineException engineException) {
-      return engineException;
-    }
-    return new EngineException(fallback, String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()),
-        Map.of(), cause);
-  }
-
-  private static EngineException notLoaded(String modelId) {
-    return new EngineException(ErrorCode.MODEL_NOT_FOUND, "model '" + modelId + "' is not loaded",
-        Map.of("model", modelId));
-  }
-
-  private static EngineException closedError() {
-    return new EngineException(ErrorCode.RUNTIME_ERROR, "the engine is shut down");
-  }
-
-  private static double round(double value) {
-    return Math.round(value * 1000) / 1000.0;
-  }
-
-  /** What the backend tells the engine on its own. */
-  private final class Listener implements BackendListener {
-
-    @Override
-    public void modelsInvalidated(List<String> modelIds, String reason) {
-      List<String> known = new ArrayList<>();
-      lock.lock();
-      try {
-        if (closed) {
-          return;
-        }
-        for (String id : modelIds) {
-          if (models.remove(id) != null) {
-            known.add(id);
-          }
-        }
-        runtimeFailed = true;
-      } finally {
-        lock.unlock();
-      }
-      for (String id : modelIds) {
-        emitSafely(() -> emitter.emitModelInvalidated(
-            ModelInvalidatedEventBuilder.builder().model(id).reason(reason).build()));
-      }
-      LOG.warn("the backend invalidated {} ({}); {} of them were loaded", modelIds, reason, known);
-      updateStatus();
-    }
-
-    @Override
-    public void runtimeError(EngineException error) {
-      lock.lock();
-      try {
-        if (closed) {
-          return;
-        }
-        runtimeFailed = true;
-      } finally {
-        lock.unlock();
-      }
-      emitError(null, error, null);
-      updateStatus();
-    }
-
-    @Override
-    public void runtimeReady() {
-      clearRuntimeFailure();
-      updateStatus();
-    }
-
-    @Override
-    public void rejected(String messageType, Map<String, ?> payload, List<Violation> violations) {
-      // Recorded as a rejection from the runtime, visible on the stream and counted.
-      RuntimeRejections.record(emitter, messageType, payload, violations);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 
 /**
  * A generation submitted to the {@link Engine}: waiting in its queue, running, or ended.
@@ -25,7 +26,8 @@ public final class GenerationHandle {
   private final GenerationRequest request;
   private final TokenPublisher tokens = new TokenPublisher();
   private final CompletableFuture<GenerationResult> completion = new CompletableFuture<>();
-  private final Runnable onCancel;
+  /** Called when a cancel finds it not yet running: the engine takes it out of its queue. */
+  private final Consumer<GenerationHandle> onCancelWhileWaiting;
   private final long submittedNanos = System.nanoTime();
   private final StringBuilder text = new StringBuilder();
   // guarded by this
@@ -36,10 +38,10 @@ public final class GenerationHandle {
   private int tokenCount;
   private long textTokens;
 
-  GenerationHandle(String id, GenerationRequest request, Runnable onCancel) {
+  GenerationHandle(String id, GenerationRequest request, Consumer<GenerationHandle> onCancelWhileWaiting) {
     this.id = Objects.requireNonNull(id, "id");
     this.request = Objects.requireNonNull(request, "request");
-    this.onCancel = onCancel;
+    this.onCancelWhileWaiting = Objects.requireNonNull(onCancelWhileWaiting, "onCancelWhileWaiting");
     completion.whenComplete((result, failure) -> {
       if (failure instanceof CancellationException) {
         cancel(); // the caller cancelled the future
@@ -98,7 +100,7 @@ public final class GenerationHandle {
     if (running != null) {
       running.cancel();
     } else {
-      onCancel.run(); // waiting (or about to start): the engine takes it out of its queue
+      onCancelWhileWaiting.accept(this); // waiting (or about to start)
     }
     return true;
   }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Which generations run and which wait: at most {@code maxConcurrent} run, up to {@code maxWaiting}
- * more wait in arrival order. Not thread-safe: the {@link Engine} guards it with its lock, together
- * with the models it checks requests against.
+ * more wait in arrival order. Not thread-safe: {@link EngineState} guards it, together with the
+ * models it checks requests against.
  */
 final class GenerationSlots {
 
