@@ -44,10 +44,6 @@ final class EngineEvents {
     this.emitter = emitter;
   }
 
-  EngineEventEmitter emitter() {
-    return emitter;
-  }
-
   void modelLoaded(LoadedModel model, String backendName, long loadNanos) {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("backend", backendName);
