@@ -3,6 +3,10 @@ package dev.eventschema.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventschema.engine.backend.GenerationRequest;
+import dev.eventschema.engine.config.EngineConfig;
+import dev.eventschema.engine.config.EngineConfigBuilder;
+import dev.eventschema.engine.config.EngineSettingsBuilder;
+import dev.eventschema.engine.config.StreamSettingsBuilder;
 import dev.eventschema.engine.core.GenerationHandle;
 import dev.eventschema.engine.stream.EventStream;
 import dev.eventschema.engine.testing.SseClient;
@@ -41,9 +45,11 @@ class EmbeddedEngineMeasurementTest {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void aStalledClientWhileTheEngineGeneratesUnpaced() throws Exception {
-    EmbeddedEngine.Options options = EmbeddedEngine.Options.defaults().withLimits(4, 64);
-    options = options.withStream(options.stream().withClientQueueCapacity(64));
-    try (EmbeddedEngine engine = EmbeddedEngine.start(options);
+    EngineConfig config = EngineConfigBuilder.from(EmbeddedEngine.freePortsConfig())
+        .stream(StreamSettingsBuilder.builder().port(0).clientQueue(64).build())
+        .engine(EngineSettingsBuilder.builder().maxConcurrent(4).maxWaiting(64).build())
+        .build();
+    try (EmbeddedEngine engine = EmbeddedEngine.start(config);
         SseClient stalled = SseClient.stalled(events(engine), Map.of())) {
       EventStream stream = engine.stream();
       Deque<GenerationHandle> inFlight = new ArrayDeque<>();

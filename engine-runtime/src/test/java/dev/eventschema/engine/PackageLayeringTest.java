@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   events (engine-events)  the wire contract: the 8 events, envelope, frames, ErrorCode
  *   error                   EngineException, the engine's one exception
+ *   config                  the settings schemas, their generated immutable values, the config file
  *   emit                    the validating emitter and its subscribers
  *   backend, backend.*      where models run (embedded n-gram, external runtime process)
  *   core                    the engine: models, admission and queue, status, wire events
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
  *   <li><b>Backends know nothing of the stream, the emitter, telemetry, the CLI or {@code core}</b>:
  *       a backend reports to the engine through {@code BackendListener} only, so that a new backend
  *       cannot bypass the engine's validation, bookkeeping and status.
+ *   <li><b>The settings know none of the code they configure</b>: {@code config} holds values that
+ *       every layer reads, so it must sit below them all.
  *   <li><b>The emitter knows none of its users</b> ({@code core}, backends, telemetry, stream): they
  *       subscribe to it, which is what keeps the stream and telemetry out of the engine.
  *   <li><b>Nothing depends on {@code cli}</b>, and the root package ({@code EmbeddedEngine}, which
@@ -92,10 +95,18 @@ class PackageLayeringTest {
   }
 
   @Test
+  void theSettingsKnowNoneOfTheCodeTheyConfigure() {
+    check(noClasses().that().resideInAPackage(ENGINE + ".config..")
+        .should().dependOnClassesThat().resideInAnyPackage(ENGINE, ENGINE + ".emit..", ENGINE + ".backend..",
+            ENGINE + ".core..", ENGINE + ".telemetry..", ENGINE + ".stream..", ENGINE + ".cli..")
+        .because("every layer reads the settings, so they sit below every layer"));
+  }
+
+  @Test
   void theEmitterKnowsNoneOfItsUsers() {
     check(noClasses().that().resideInAPackage(ENGINE + ".emit..")
         .should().dependOnClassesThat().resideInAnyPackage(ENGINE + ".core..", ENGINE + ".backend..",
-            ENGINE + ".telemetry..", ENGINE + ".stream..", ENGINE + ".cli..")
+            ENGINE + ".telemetry..", ENGINE + ".stream..", ENGINE + ".cli..", ENGINE + ".config..")
         .because("the engine, telemetry and the stream subscribe to the emitter, not the other way round"));
   }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventschema.engine.EmbeddedEngine;
 import dev.eventschema.engine.backend.GenerationRequest;
+import dev.eventschema.engine.config.EngineConfig;
+import dev.eventschema.engine.config.EngineConfigBuilder;
+import dev.eventschema.engine.config.EngineSettingsBuilder;
+import dev.eventschema.engine.config.StreamSettingsBuilder;
 import dev.eventschema.engine.core.GenerationHandle;
 import dev.eventschema.engine.testing.SseClient;
 import dev.eventschema.engine.testing.SseClient.Frame;
@@ -31,7 +35,7 @@ class StreamBurstTest {
   void oneClientReceivesABurstPublishedIntoTheHubWholeAndInOrder() throws Exception {
     int messages = 5_000;
     try (StreamHub hub = new StreamHub(1000, messages);
-        StreamServer server = StreamServer.start(StreamServer.Options.defaults().withPort(0), hub, Map::of,
+        StreamServer server = StreamServer.start(StreamSettingsBuilder.builder().port(0).build(), hub, Map::of,
             List::of);
         SseClient client = SseClient.connect(server.baseUri().resolve("events"), Map.of())) {
       assertThat(hub.clientCount()).isEqualTo(1); // connect() returned: the server registered it before answering
@@ -51,9 +55,11 @@ class StreamBurstTest {
 
   @Test
   void oneClientReceivesEveryMessageOfTheEngineGeneratingUnpaced() throws Exception {
-    EmbeddedEngine.Options options = EmbeddedEngine.Options.defaults().withLimits(4, 64);
-    options = options.withStream(options.stream().withClientQueueCapacity(100_000));
-    try (EmbeddedEngine engine = EmbeddedEngine.start(options);
+    EngineConfig config = EngineConfigBuilder.from(EmbeddedEngine.freePortsConfig())
+        .stream(StreamSettingsBuilder.builder().port(0).clientQueue(100_000).build())
+        .engine(EngineSettingsBuilder.builder().maxConcurrent(4).maxWaiting(64).build())
+        .build();
+    try (EmbeddedEngine engine = EmbeddedEngine.start(config);
         SseClient client = SseClient.connect(engine.baseUri().resolve("events"), Map.of())) {
       StreamHub hub = engine.stream().hub();
       assertThat(hub.clientCount()).isEqualTo(1);
