@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The wire contract stands alone. Any JVM producer or consumer (the engine, the dashboard, a client
  * of someone else's) depends on this module to read and write the engine's events, so it may use
  * nothing but {@code schema-annotations} (the validator contract and the runtime support its
- * generated code calls) and the JDK: no JSON library, no logging, nothing of the engine.
+ * generated code calls), {@code schema-json} with jackson-core (the runtime of the generated streaming
+ * codecs) and the JDK: no databind, no logging, nothing of the engine.
  *
  * <p>Its packages have no cycle (today there is one package, {@code events}; the rule keeps it so
  * when more come).
@@ -32,12 +33,13 @@ class PackageLayeringTest {
   }
 
   @Test
-  void dependsOnlyOnSchemaAnnotationsAndTheJdk() {
+  void dependsOnlyOnSchemaAnnotationsSchemaJsonJacksonCoreAndTheJdk() {
     classes().should().onlyDependOnClassesThat().resideInAnyPackage(
             "dev.eventschema.engine.events..",
-            "dev.eventschema", "dev.eventschema.support..", "dev.eventschema.constraints..",
+            "dev.eventschema", "dev.eventschema.support..", "dev.eventschema.constraints..", // schema-annotations
+            "dev.eventschema.json..", "com.fasterxml.jackson.core..", // schema-json and its one dependency
             "java..")
-        .because("engine-events is the contract alone: schema-annotations and the JDK, nothing else")
+        .because("engine-events is the contract alone: schema-annotations, schema-json, jackson-core, the JDK")
         .check(CLASSES);
   }
 
