@@ -16,7 +16,8 @@ import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.stream.EventStream;
-import dev.eventschema.engine.stream.JdkHttpServerSettings;
+import dev.eventschema.engine.stream.StreamServer;
+import dev.eventschema.engine.http.JdkHttpServerSettings;
 import dev.eventschema.engine.telemetry.TelemetryBridge;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -135,7 +136,8 @@ public final class EmbeddedEngine implements AutoCloseable {
     try {
       EngineEventEmitter emitter = EngineEventEmitter.builder().build();
       started.add(emitter);
-      TelemetryBridge telemetry = TelemetryBridge.builder(config.telemetryOrDefaults()).build();
+      TelemetryBridge telemetry = TelemetryBridge.builder(config.telemetryOrDefaults())
+          .httpPolicy(StreamServer.policy(config.streamOrDefaults())).build();
       started.add(0, telemetry);
       telemetry.attach(emitter);
       EventStream stream = EventStream.start(config.streamOrDefaults(), emitter, Optional.of(telemetry));

@@ -4,7 +4,7 @@ import dev.eventschema.engine.EmbeddedEngine;
 import dev.eventschema.engine.config.EngineConfig;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
-import dev.eventschema.engine.stream.JdkHttpServerSettings;
+import dev.eventschema.engine.http.JdkHttpServerSettings;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -5,6 +5,7 @@ import dev.eventschema.constraints.Pattern;
 import dev.eventschema.constraints.Range;
 import dev.eventschema.constraints.Size;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -25,6 +26,10 @@ public interface StreamSettings {
   int DEFAULT_CLIENT_QUEUE = 4_096;
   int DEFAULT_MAX_CLIENTS = 32;
   long DEFAULT_HEARTBEAT_MS = 15_000;
+  int DEFAULT_HEADER_TIMEOUT_SECONDS = 10;
+  int DEFAULT_MAX_CONNECTIONS = 512;
+  /** Half of {@link #DEFAULT_MAX_CONNECTIONS}: one client never holds them all. */
+  int DEFAULT_MAX_REQUESTS_PER_CLIENT = 256;
 
   /** The address to bind: an IP literal or a name. */
   @Size(min = 1, max = 255) Optional<String> host();
@@ -51,6 +56,31 @@ public interface StreamSettings {
 
   /** Silence after which a heartbeat comment is sent, in milliseconds. */
   @Range(min = 100, max = 3_600_000) OptionalLong heartbeatMs();
+
+  /** Host names answered beside localhost and the loopback literals (no port); others get 421. */
+  @Size(max = 32) List<@Size(min = 1, max = 253) @Pattern(regexp = "[A-Za-z0-9.-]+",
+      message = "a DNS name: letters, digits, dots and hyphens") String> allowedHosts();
+
+  /** Seconds a client has to send a request's headers before its connection is closed (process-wide). */
+  @Range(min = 1, max = 300) OptionalInt headerTimeoutSeconds();
+
+  /** Connections open at once per server, the stream's and /metrics (process-wide). */
+  @Range(min = 16, max = 10_000) OptionalInt maxConnections();
+
+  /** Requests, streams included, one client address may have in progress at once; more get 429. */
+  @Range(min = 1, max = 10_000) OptionalInt maxRequestsPerClient();
+
+  default int headerTimeoutSecondsOrDefault() {
+    return headerTimeoutSeconds().orElse(DEFAULT_HEADER_TIMEOUT_SECONDS);
+  }
+
+  default int maxConnectionsOrDefault() {
+    return maxConnections().orElse(DEFAULT_MAX_CONNECTIONS);
+  }
+
+  default int maxRequestsPerClientOrDefault() {
+    return maxRequestsPerClient().orElse(DEFAULT_MAX_REQUESTS_PER_CLIENT);
+  }
 
   default String hostOrDefault() {
     return host().orElse(DEFAULT_HOST);

@@ -9,6 +9,7 @@ import dev.eventschema.engine.emit.Subscription;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.http.HttpPolicy;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -40,6 +41,7 @@ public final class TelemetryBridge implements AutoCloseable {
 
   private final TelemetryConfig config;
   private final InetAddress bindAddress;
+  private final HttpPolicy httpPolicy;
   private final Optional<Telemetry> telemetry;
   private MetricsServer server;
   private final List<Subscription> attachments = new ArrayList<>();
@@ -52,6 +54,7 @@ public final class TelemetryBridge implements AutoCloseable {
   private TelemetryBridge(Builder builder) {
     this.config = validated(builder.config);
     this.bindAddress = builder.bindAddress;
+    this.httpPolicy = builder.httpPolicy;
     this.telemetry = config.enabled() ? Optional.of(new Telemetry(config, builder.clock)) : Optional.empty();
   }
 
@@ -66,7 +69,7 @@ public final class TelemetryBridge implements AutoCloseable {
    */
   public synchronized TelemetryBridge start() {
     telemetry.filter(t -> server == null).ifPresent(t -> {
-      server = MetricsServer.start(t.registry, bindAddress, config.prometheusPortOrDefault());
+      server = MetricsServer.start(t.registry, bindAddress, config.prometheusPortOrDefault(), httpPolicy);
       t.snapshots.start();
     });
     return this;
@@ -192,6 +195,7 @@ public final class TelemetryBridge implements AutoCloseable {
     private final TelemetryConfig config;
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private Clock clock = Clock.SYSTEM;
+    private HttpPolicy httpPolicy = HttpPolicy.defaults();
 
     private Builder(TelemetryConfig config) {
       this.config = config;
@@ -200,6 +204,15 @@ public final class TelemetryBridge implements AutoCloseable {
     /** The address {@code /metrics} is bound to; the loopback address (127.0.0.1) by default. */
     public Builder bindAddress(InetAddress address) {
       this.bindAddress = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /**
+     * Who may read {@code /metrics}: the same policy as the event stream's (Host allow-list, token);
+     * {@link HttpPolicy#defaults()} (loopback names, no token) by default.
+     */
+    public Builder httpPolicy(HttpPolicy policy) {
+      this.httpPolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -184,7 +184,7 @@ class TelemetryIntegrationTest {
     HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
         .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
-    assertThat(post.headers().firstValue("Allow")).contains("GET");
+    assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
   }
 
   @Test
