@@ -117,7 +117,8 @@ class EmbeddedEngineTest {
       while (!inFlight.isEmpty()) {
         inFlight.removeFirst().completion().get(30, TimeUnit.SECONDS); // the engine was never held up
       }
-      assertThat(engine.emitter().subscriberStats().drops()).isZero(); // nothing lost before the client's queue
+      // the stream's drops are counted with the engine's subscriber drops, which telemetry reports
+      assertThat(engine.emitter().subscriberStats().drops()).isPositive();
 
       stalled.startReading();
       Frame notice = stalled.await(f -> "dropped".equals(f.event()), WAIT);

@@ -63,7 +63,8 @@ public final class EventStream implements AutoCloseable {
     Objects.requireNonNull(emitter, "emitter");
     Objects.requireNonNull(telemetry, "telemetry");
     StreamServer.checkSecurity(settings); // before anything is subscribed
-    StreamHub hub = new StreamHub(settings.historySizeOrDefault(), settings.clientQueueOrDefault());
+    StreamHub hub = new StreamHub(settings.historySizeOrDefault(), settings.clientQueueOrDefault(),
+        emitter.subscriberStats());
     EventStream[] self = new EventStream[1];
     StreamServer server = StreamServer.start(settings, hub, () -> self[0] == null ? Map.of("status", "starting") : self[0].health(), () -> rejections(emitter));
     EventStream stream = new EventStream(hub, server);

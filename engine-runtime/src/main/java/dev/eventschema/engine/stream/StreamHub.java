@@ -3,6 +3,7 @@ package dev.eventschema.engine.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventschema.engine.config.StreamSettings;
+import dev.eventschema.engine.emit.SubscriberStats;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeBuilder;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
@@ -50,17 +51,25 @@ public final class StreamHub implements AutoCloseable {
   private final AtomicLong nextClientId = new AtomicLong();
   private final LongAdder published = new LongAdder();
   private final LongAdder dropped = new LongAdder();
+  private final SubscriberStats stats;
 
   /** The default history and client queue of {@link StreamSettings}. */
   public StreamHub() {
     this(StreamSettings.DEFAULT_HISTORY_SIZE, StreamSettings.DEFAULT_CLIENT_QUEUE);
   }
 
+  public StreamHub(int historyCapacity, int clientQueueCapacity) {
+    this(historyCapacity, clientQueueCapacity, new SubscriberStats());
+  }
+
   /**
    * @param historyCapacity frames kept for replay, at least 1
    * @param clientQueueCapacity live frames one client may have waiting, at least 1
+   * @param stats where frames a client missed are counted as well, so that telemetry sees them (the
+   *     engine's emitter's {@link SubscriberStats}, read by {@code subscriber_drops_total} and the
+   *     snapshots' {@code subscriberDrops})
    */
-  public StreamHub(int historyCapacity, int clientQueueCapacity) {
+  public StreamHub(int historyCapacity, int clientQueueCapacity, SubscriberStats stats) {
     if (historyCapacity < 1) {
       throw new IllegalArgumentException("history capacity must be >= 1, was " + historyCapacity);
     }
@@ -70,6 +79,7 @@ public final class StreamHub implements AutoCloseable {
     this.historyCapacity = historyCapacity;
     this.clientQueueCapacity = clientQueueCapacity;
     this.history = new SseFrame[historyCapacity];
+    this.stats = Objects.requireNonNull(stats, "stats");
   }
 
   /**
@@ -123,6 +133,7 @@ public final class StreamHub implements AutoCloseable {
       for (ClientSession client : clients) {
         if (!client.offer(frame)) {
           dropped.increment();
+          stats.recordDrops(1);
         }
       }
       return seq;
@@ -147,6 +158,7 @@ public final class StreamHub implements AutoCloseable {
           long lost = oldest - after - 1;
           replay.add(droppedFrame(lost, oldest - 1));
           dropped.add(lost);
+          stats.recordDrops(lost);
         }
         long first = Math.max(after + 1, oldest);
         for (int i = (int) (first - oldest); i < historySize; i++) {
