@@ -15,6 +15,7 @@ import dev.eventschema.engine.events.ModelInvalidatedEvent;
 import dev.eventschema.engine.events.ModelLoadedEvent;
 import dev.eventschema.engine.events.ModelUnloadedEvent;
 import dev.eventschema.engine.events.RuntimeStatusEvent;
+import dev.eventschema.engine.events.Source;
 import dev.eventschema.engine.events.TokenGeneratedEvent;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -44,6 +45,7 @@ public final class EngineMeters {
   private final GenerationTimings generations = new GenerationTimings();
   private final IntervalSamples timeToFirstTokenMs = new IntervalSamples();
   private final List<SubscriberStats> subscriberStats = new CopyOnWriteArrayList<>();
+  private final RuntimeMessageTypes runtimeMessageTypes = new RuntimeMessageTypes();
   private final AtomicReference<IntSupplier> requestsWaiting = new AtomicReference<>(() -> 0);
 
   /** Registers the engine's gauges and function counters on {@code registry}. */
@@ -131,9 +133,15 @@ public final class EngineMeters {
     counter(EVENTS_EMITTED, TAG_TYPE, emitted.type().wireName()).increment();
   }
 
-  /** Counts a rejection by claimed type (bounded), its first violation's code, and its source. */
+  /**
+   * Counts a rejection by claimed type, its first violation's code, and its source. The type is one of
+   * the eight events, or for a runtime's message its protocol type ({@code stream.chunk},
+   * {@code response}, ...: a closed set, see {@link RuntimeMessageTypes}), else {@code unknown}.
+   */
   public void onRejection(RejectedPayload rejection) {
-    String type = rejection.knownType().map(EventType::wireName).orElse(UNKNOWN_TYPE);
+    String type = rejection.knownType().map(EventType::wireName)
+        .orElseGet(() -> rejection.source() == Source.RUNTIME ? runtimeMessageTypes.tag(rejection.eventType())
+            : UNKNOWN_TYPE);
     Counter.builder(EVENTS_REJECTED)
         .description(MeterNames.describe(EVENTS_REJECTED))
         .tags(TAG_TYPE, type, TAG_CODE, rejection.violations().get(0).code().wireName(),

@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -239,5 +241,27 @@ class EngineMetersTest {
     }
 
     assertThat(samples.drain().at(100)).hasValue(1);
+  }
+
+  @Test
+  void runtimeRejectionsAreTaggedWithTheirProtocolMessageType() {
+    dev.eventschema.engine.backend.external.protocol.InboundMessageReader reader =
+        new dev.eventschema.engine.backend.external.protocol.InboundMessageReader();
+    for (String line : List.of(
+        "{\"jsonrpc\":\"2.0\",\"method\":\"stream.chunk\",\"params\":{\"stream_id\":\"s\",\"token\":5,\"token_id\":1,\"is_final\":false}}",
+        "{\"jsonrpc\":\"2.0\",\"id\":4}",
+        "not json",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"evil.method.name.that.is.unbounded\",\"params\":{}}")) {
+      var rejected = (dev.eventschema.engine.backend.external.protocol.InboundMessage.Rejected) reader.read(line);
+      emitter.reject(rejected.messageType(), rejected.payload(), rejected.violations(), Source.RUNTIME);
+    }
+    emitter.reject("modelLoaded", Map.of(), List.of(new dev.eventschema.Violation("/model",
+        dev.eventschema.Violation.Code.MISSING, "is required")), Source.RUNTIME);
+
+    java.util.Map<String, Double> byType = new java.util.TreeMap<>();
+    registry.find(MeterNames.EVENTS_REJECTED).counters().forEach(counter ->
+        byType.merge(counter.getId().getTag(MeterNames.TAG_TYPE), counter.count(), Double::sum));
+    assertThat(byType).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "stream.chunk", 1.0, "response", 1.0, "unknown", 2.0, "modelLoaded", 1.0));
   }
 }

@@ -183,7 +183,7 @@ class ExternalRuntimeBackendTest {
         .contains(
             tuple("unknown", "", Code.INVALID_TYPE),
             tuple("stream.chunk", "/params/token_id", Code.MISSING),
-            tuple("stream.bogus", "/method", Code.INVALID_VALUE),
+            tuple("unknown", "/method", Code.INVALID_VALUE), // an unknown method is typed "unknown": a closed set
             tuple("stream.chunk", "/params/logprob", Code.TOO_BIG),
             tuple("stream.chunk", "/params/extra", Code.UNRECOGNIZED_KEYS),
             tuple("response", "/id", Code.INVALID_VALUE),

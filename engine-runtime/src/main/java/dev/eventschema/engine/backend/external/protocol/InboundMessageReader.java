@@ -12,6 +12,7 @@ import dev.eventschema.Violation.Code;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -24,7 +25,11 @@ import java.util.function.BiFunction;
  */
 public final class InboundMessageReader {
 
-  /** The message type of a line that is not a JSON object, or that is neither notification nor response. */
+  /**
+   * The message type of a line that is not a JSON object, that is neither notification nor response,
+   * or whose method is not one of {@link #METHODS}. So a rejection's type is always one of
+   * {@link #METHODS}, {@value #RESPONSE} or {@value #UNKNOWN}.
+   */
   public static final String UNKNOWN = "unknown";
 
   /** The message type of responses. */
@@ -34,6 +39,9 @@ public final class InboundMessageReader {
   private static final int MAX_QUOTED_LINE = 2048;
 
   private static final String KNOWN_METHODS = "'stream.chunk', 'stream.stats', 'stream.event'";
+
+  /** The notification methods of the protocol. */
+  public static final Set<String> METHODS = Set.of("stream.chunk", "stream.stats", "stream.event");
 
   private final ObjectMapper json = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // {"a":1,"a":2} is ambiguous: reject it
@@ -70,7 +78,10 @@ public final class InboundMessageReader {
   }
 
   private InboundMessage notification(Map<String, Object> message) {
-    String type = message.get("method") instanceof String method ? method : UNKNOWN;
+    // the message type names the method only when it is one of the protocol's: a runtime may send any
+    // string, and the type becomes a metric tag, so it must come from a closed set
+    Object method = message.get("method");
+    String type = method instanceof String name && METHODS.contains(name) ? name : UNKNOWN;
     ParseResult<RpcNotification> envelope = RpcNotificationValidator.INSTANCE.parse(message);
     if (!(envelope instanceof ParseResult.Valid<RpcNotification> valid)) {
       return new InboundMessage.Rejected(type, message, envelope.violations());
@@ -83,7 +94,7 @@ public final class InboundMessageReader {
       case "stream.stats" -> params(type, message, StreamStatsValidator.INSTANCE, InboundMessage.Stats::new);
       case "stream.event" -> streamEvent(type, message);
       default -> new InboundMessage.Rejected(type, message, List.of(new Violation("/method", Code.INVALID_VALUE,
-          "must be one of " + KNOWN_METHODS + ", was '" + type + "'")));
+          "must be one of " + KNOWN_METHODS + ", was '" + valid.value().method() + "'")));
     };
   }
 

@@ -83,7 +83,7 @@ class InboundMessageReaderTest {
       neither kind              | {"jsonrpc":"2.0","params":{}}                                       | unknown      | /method                  | MISSING
       a wrong version           | {"jsonrpc":"1.0","method":"stream.stats","params":{}}               | stream.stats | /jsonrpc                 | INVALID_FORMAT
       a request from runtime    | {"jsonrpc":"2.0","id":3,"method":"stream.chunk","params":{}}        | stream.chunk | /id                      | UNRECOGNIZED_KEYS
-      an unknown method         | {"jsonrpc":"2.0","method":"log","params":{}}                        | log          | /method                  | INVALID_VALUE
+      an unknown method         | {"jsonrpc":"2.0","method":"log","params":{}}                        | unknown      | /method                  | INVALID_VALUE
       a non-string token        | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","token":5,"token_id":1,"is_final":false}} | stream.chunk | /params/token | INVALID_TYPE
       a negative token id       | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","token":"a","token_id":-1,"is_final":false}} | stream.chunk | /params/token_id | TOO_SMALL
       a positive logprob        | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","token":"a","token_id":1,"logprob":0.1,"is_final":false}} | stream.chunk | /params/logprob | TOO_BIG
