@@ -163,6 +163,7 @@ public final class TelemetryBridge implements AutoCloseable {
       registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
       // common tags first: a meter registered before them would lack them
       registry.config().commonTags(commonTags(config));
+      PrometheusNaming.apply(registry);
       new ClassLoaderMetrics().bindTo(registry);
       new JvmMemoryMetrics().bindTo(registry);
       gcMetrics.bindTo(registry);
