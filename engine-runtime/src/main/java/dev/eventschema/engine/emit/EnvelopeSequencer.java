@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EnvelopeSequencer {
 
   private final AtomicLong lastSeq = new AtomicLong();
+  private final AtomicLong lastMillis = new AtomicLong(Long.MIN_VALUE);
   private final Clock clock;
 
   public EnvelopeSequencer() {
@@ -37,9 +38,13 @@ public final class EnvelopeSequencer {
     return lastSeq.get();
   }
 
-  /** The current time, to the millisecond as the wire shows it. */
+  /**
+   * The current time, to the millisecond as the wire shows it, never earlier than a time this
+   * sequencer handed out before (the wall clock may be stepped back), so that messages stamped in
+   * sequence order have times that never decrease.
+   */
   public Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return Instant.ofEpochMilli(lastMillis.accumulateAndGet(clock.millis(), Math::max));
   }
 
   /** A new envelope with the next sequence number and the current time. */

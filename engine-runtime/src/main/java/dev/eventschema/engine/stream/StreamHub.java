@@ -46,6 +46,7 @@ public final class StreamHub implements AutoCloseable {
   private int historyStart;
   private int historySize;
   private long lastSeq;
+  private long lastTimeMillis = Long.MIN_VALUE;
   private boolean closed;
   private final List<ClientSession> clients = new CopyOnWriteArrayList<>();
   private final AtomicLong nextClientId = new AtomicLong();
@@ -90,7 +91,8 @@ public final class StreamHub implements AutoCloseable {
    * @return the message's {@code seq}, or 0 if the hub is closed
    */
   public long publish(String sseEvent, EventEnvelope envelope) {
-    return publish(sseEvent, envelope.type(), envelope.generationId(), envelope.payload(), envelope.time());
+    return publish(sseEvent, envelope.type(), envelope.generationId(), envelope.payload(),
+        Instant.parse(envelope.time()));
   }
 
   /**
@@ -100,29 +102,28 @@ public final class StreamHub implements AutoCloseable {
    * @param type the wire name of what {@code payload} holds
    * @param generationId set on generation events
    * @param payload the message in the wire form of its schema (already validated by its producer)
-   * @param time when the engine accepted the message
+   * @param time when the engine accepted the message; an earlier time than the previous message's
+   *     (concurrent publishers, a clock stepped back) is raised to it, so that {@code time} never
+   *     decreases as {@code seq} increases
    * @return the message's {@code seq}, or 0 if the hub is closed
    */
   public long publish(String sseEvent, String type, Optional<String> generationId, Map<String, Object> payload,
       Instant time) {
-    return publish(sseEvent, type, generationId, payload, format(time));
-  }
-
-  private long publish(String sseEvent, String type, Optional<String> generationId, Map<String, Object> payload,
-      String time) {
     Objects.requireNonNull(sseEvent, "sseEvent");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(time, "time");
     lock.lock();
     try {
       if (closed) {
         return 0;
       }
       long seq = lastSeq + 1;
+      lastTimeMillis = Math.max(lastTimeMillis, time.toEpochMilli());
       // the wire form of an EventEnvelope, in its declaration order
       Map<String, Object> envelope = new LinkedHashMap<>(8);
       envelope.put("seq", seq);
-      envelope.put("time", time);
+      envelope.put("time", format(Instant.ofEpochMilli(lastTimeMillis)));
       envelope.put("type", type);
       generationId.ifPresent(id -> envelope.put("generationId", id));
       envelope.put("payload", payload);
