@@ -3,6 +3,7 @@ package dev.eventschema.engine.emit;
 import dev.eventschema.ParseResult;
 import dev.eventschema.Violation;
 import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.error.ReportedViolations;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.ErrorEvent;
 import dev.eventschema.engine.events.EventEnvelope;
@@ -233,7 +234,8 @@ public final class EngineEventEmitter implements AutoCloseable {
       rejectionLog.add(rejection);
       rejections.enqueue(rejection);
     }
-    LOG.warn("Rejected {} payload from {} (seq {}): {}", type, source.wireName(), rejection.seq(), violations);
+    LOG.warn("Rejected {} payload from {} (seq {}): {}", type, source.wireName(), rejection.seq(),
+        ReportedViolations.describe(violations));
     rejections.deliver(rejection);
     if (policy == RejectionPolicy.THROW) {
       throw EngineException.ofViolations(ErrorCode.INVALID_EVENT, type + " event", violations,

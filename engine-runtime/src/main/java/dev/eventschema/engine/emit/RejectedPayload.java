@@ -1,6 +1,7 @@
 package dev.eventschema.engine.emit;
 
 import dev.eventschema.Violation;
+import dev.eventschema.engine.error.ReportedViolations;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.JsonPayloads;
@@ -48,13 +49,20 @@ public record RejectedPayload(
     return EventType.fromWireName(eventType);
   }
 
-  /** The wire form, with what JSON cannot hold in the payload written as strings. */
+  /**
+   * The wire form, with what JSON cannot hold in the payload written as strings, and the first
+   * {@value ReportedViolations#MAX} violations ({@code moreViolations} counts the rest).
+   */
   public RejectionRecord toRecord() {
-    return RejectionRecordBuilder.builder()
+    RejectionRecordBuilder record = RejectionRecordBuilder.builder();
+    if (ReportedViolations.omitted(violations) > 0) {
+      record.moreViolations(ReportedViolations.omitted(violations));
+    }
+    return record
         .eventType(eventType)
         .source(source)
         .payload(JsonPayloads.jsonSafeCopy(payload))
-        .violations(violations.stream().map(ViolationRecord::of).toList())
+        .violations(ReportedViolations.first(violations).stream().map(ViolationRecord::of).toList())
         .build();
   }
 

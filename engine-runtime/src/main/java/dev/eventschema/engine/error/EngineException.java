@@ -43,7 +43,8 @@ public class EngineException extends RuntimeException {
   /**
    * A schema failure as an exception (the Java form of the origin's zod-error conversion): the
    * message names the first field and rule, and {@code details} holds {@code field}, {@code rule}
-   * and every violation as {@code {path, code, message}}.
+   * and the violations as {@code {path, code, message}}: the first {@value ReportedViolations#MAX},
+   * with {@code moreViolations} counting the rest.
    *
    * @param subject what was invalid, such as {@code modelLoaded event} or {@code telemetry config}
    */
@@ -65,7 +66,10 @@ public class EngineException extends RuntimeException {
     Map<String, Object> details = new LinkedHashMap<>(context);
     details.put("field", first.field());
     details.put("rule", first.code().wireName());
-    details.put("violations", ViolationRecord.wireForms(violations));
+    details.put("violations", ViolationRecord.wireForms(ReportedViolations.first(violations)));
+    if (ReportedViolations.omitted(violations) > 0) {
+      details.put("moreViolations", ReportedViolations.omitted(violations));
+    }
     return new EngineException(code, message, details);
   }
 
