@@ -58,7 +58,11 @@ public final class JsonValues {
       if (isFiniteNumber(number)) {
         return wire;
       }
-      in.report(path, Code.NOT_FINITE, "must be a finite number, was " + wire);
+      if (number instanceof BigDecimal || number instanceof BigInteger) {
+        WireType.Numbers.inDoubleRange(exact(number), path, in, wire);
+      } else {
+        in.report(path, Code.NOT_FINITE, "must be a finite number, was " + wire);
+      }
       return INVALID;
     }
     if (!(wire instanceof List<?>) && !(wire instanceof Map<?, ?>)) {
@@ -168,11 +172,21 @@ public final class JsonValues {
     return false;
   }
 
+  /**
+   * Whether a number is a JSON number within the double range (the range every JSON Schema
+   * validator can hold): finite doubles, any integral type up to {@code 1.8e308}, decimals as well.
+   */
   private static boolean isFiniteNumber(Number number) {
     if (number instanceof Double || number instanceof Float) {
       return Double.isFinite(number.doubleValue());
     }
-    return number instanceof Integer || number instanceof Long || number instanceof Short
-        || number instanceof Byte || number instanceof BigInteger || number instanceof BigDecimal;
+    if (number instanceof BigInteger || number instanceof BigDecimal) {
+      return exact(number).abs().compareTo(WireType.Numbers.MAX_DOUBLE) <= 0;
+    }
+    return number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte;
+  }
+
+  private static BigDecimal exact(Number number) {
+    return number instanceof BigDecimal decimal ? decimal : new BigDecimal((BigInteger) number);
   }
 }

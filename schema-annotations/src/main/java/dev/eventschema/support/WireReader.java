@@ -107,6 +107,25 @@ public final class WireReader {
     return object.containsKey(key) ? required(key, WireType.mapOf(value)) : Map.of();
   }
 
+  /** A list field that must be present (it has {@code @Size(min >= 1)}): {@code missing} when absent. */
+  public <T> List<T> listRequired(String key, WireType<T> element) {
+    return required(key, WireType.listOf(element));
+  }
+
+  /** A map field that must be present (it has {@code @Size(min >= 1)}): {@code missing} when absent. */
+  public <T> Map<String, T> mapRequired(String key, WireType<T> value) {
+    return required(key, WireType.mapOf(value));
+  }
+
+  /** An open {@code Map<String, Object>} field that must be present: {@code missing} when absent. */
+  public Map<String, Object> jsonObjectRequired(String key) {
+    if (!object.containsKey(key)) {
+      violations = Violations.missing(violations, Pointer.child("", key));
+      return null;
+    }
+    return jsonObject(key);
+  }
+
   /**
    * An open {@code Map<String, Object>} field: empty when absent; its values are any JSON values,
    * {@code null} included, nested at most {@link JsonValues#MAX_DEPTH} deep.

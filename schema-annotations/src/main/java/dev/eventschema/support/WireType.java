@@ -52,17 +52,16 @@ public interface WireType<T> {
   /** A JSON number without a fraction that fits in a {@code long}. */
   WireType<Long> LONG = (wire, path, in) -> Numbers.integral(wire, path, in, Long.MIN_VALUE, Long.MAX_VALUE, "a long");
 
-  /** A finite JSON number. */
+  /**
+   * A JSON number within the range of a {@code double}. A number beyond it ({@code 1e400}, read
+   * as a {@code BigDecimal}) is {@code too_big}/{@code too_small} and shown as written; see
+   * {@link Numbers#toDouble} for how a number is rounded so that integral bounds stay exact.
+   */
   WireType<Double> DOUBLE = (wire, path, in) -> {
     if (!(wire instanceof Number number)) {
       return in.invalidType(path, "a number", wire);
     }
-    double value = number.doubleValue();
-    if (!Double.isFinite(value)) {
-      in.report(path, Code.NOT_FINITE, "must be a finite number, was " + wire);
-      return null;
-    }
-    return value;
+    return Numbers.toDouble(number, path, in);
   };
 
   /** An enum whose wire values are its constant names in lower case. */
@@ -166,8 +165,21 @@ public interface WireType<T> {
     };
   }
 
-  /** Reading of integral numbers, shared by {@link #INT} and {@link #LONG}. */
+  /** Reading of numbers, shared by {@link #INT}, {@link #LONG}, {@link #DOUBLE} and open JSON objects. */
   final class Numbers {
+
+    /**
+     * The largest double as JSON Schema writes it ({@code 1.7976931348623157E308}, a little below
+     * the double's exact value): the limit of the double range, the same in Java and in the schema.
+     */
+    static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.toString(Double.MAX_VALUE));
+
+    /** Beyond 2^53 a long may not be a double exactly. */
+    private static final long EXACT_DOUBLE_LIMIT = 1L << 53;
+
+    /** Whole numbers with more digits than this are out of every integral range; not expanded. */
+    private static final int MAX_INTEGRAL_DIGITS = 20;
+
     private Numbers() {}
 
     static Long integral(Object wire, String path, WireReader in, long min, long max, String kind) {
@@ -193,7 +205,10 @@ public interface WireType<T> {
         if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
           return in.invalidType(path, kind + " (a whole number)", wire);
         }
-        exact = decimal.toBigInteger();
+        // 1e1000000000 is whole, but expanding it would take gigabytes: its sign is enough
+        exact = decimal.precision() - decimal.scale() > MAX_INTEGRAL_DIGITS
+            ? BigInteger.TEN.pow(MAX_INTEGRAL_DIGITS).multiply(BigInteger.valueOf(decimal.signum()))
+            : decimal.toBigInteger();
       }
       if (exact.compareTo(BigInteger.valueOf(min)) < 0) {
         in.report(path, Code.TOO_SMALL, "must fit in " + kind + " (at least " + min + "), was " + wire);
@@ -204,6 +219,55 @@ public interface WireType<T> {
         return null;
       }
       return exact.longValue();
+    }
+
+    /**
+     * The double of a wire number, or {@code null} after reporting why not. A number beyond the
+     * double range is {@code too_big}/{@code too_small} (a {@code Double} infinity, which a JSON
+     * reader that rounds makes of {@code 1e400}, is {@code not_finite}: the number as written is
+     * lost). A number that rounds onto a whole double it is not equal to ({@code 1e-400} onto 0,
+     * {@code 2.00000000000000001} onto 2) becomes the next double on its side, so that a bound such
+     * as {@code @NegativeOrZero} judges it as JSON Schema does, on the number as written.
+     */
+    static Double toDouble(Number number, String path, WireReader in) {
+      if (number instanceof Double || number instanceof Float) {
+        double value = number.doubleValue();
+        if (!Double.isFinite(value)) {
+          in.report(path, Code.NOT_FINITE, "must be a finite number, was " + number);
+          return null;
+        }
+        return value;
+      }
+      if (number instanceof Integer || number instanceof Short || number instanceof Byte) {
+        return number.doubleValue();
+      }
+      if (number instanceof Long && Math.abs(number.longValue()) < EXACT_DOUBLE_LIMIT) {
+        return number.doubleValue();
+      }
+      BigDecimal exact = number instanceof BigDecimal decimal ? decimal
+          : number instanceof BigInteger big ? new BigDecimal(big) : new BigDecimal(number.toString());
+      if (!inDoubleRange(exact, path, in, number)) {
+        return null;
+      }
+      double value = exact.doubleValue();
+      if (value == Math.rint(value)) {
+        int side = exact.compareTo(new BigDecimal(value));
+        if (side != 0) {
+          value = side > 0 ? Math.nextUp(value) : Math.nextDown(value);
+        }
+      }
+      return value;
+    }
+
+    /** Whether a number given exactly is within the double range; reports it when not. */
+    static boolean inDoubleRange(BigDecimal exact, String path, WireReader in, Object written) {
+      if (exact.abs().compareTo(MAX_DOUBLE) <= 0) {
+        return true;
+      }
+      boolean tooBig = exact.signum() > 0;
+      in.report(path, tooBig ? Code.TOO_BIG : Code.TOO_SMALL, "must be " + (tooBig ? "at most " : "at least -")
+          + Double.MAX_VALUE + " (the double range), was " + written);
+      return false;
     }
   }
 }

@@ -2,10 +2,12 @@ package dev.eventschema.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,11 +23,26 @@ class JsonValuesTest {
     object.put("null", null);
     object.put("flag", true);
     object.put("count", 3);
-    object.put("big", new BigDecimal("1e400"));
+    object.put("big", new BigDecimal("1.7976931348623157e308"));
+    object.put("huge", new BigInteger("-1" + "0".repeat(300)));
     object.put("text", "x");
     object.put("list", List.of(1, "a", Map.of("k", List.of())));
 
     assertThat(JsonValues.check(object, "/metadata", null)).isNull();
+  }
+
+  @Test
+  void rejectsNumbersBeyondTheDoubleRangeAsWritten() {
+    Map<String, Object> object = new LinkedHashMap<>();
+    object.put("x", new BigDecimal("1e400"));
+    object.put("nested", List.of(new BigInteger("-1" + "0".repeat(400))));
+
+    List<Violation> violations = JsonValues.check(object, "/metadata", null);
+
+    assertThat(violations).extracting(Violation::path, Violation::code, Violation::message).containsExactly(
+        tuple("/metadata/x", Violation.Code.TOO_BIG, "must be at most 1.7976931348623157E308 (the double range), was 1E+400"),
+        tuple("/metadata/nested/0", Violation.Code.TOO_SMALL,
+            "must be at least -1.7976931348623157E308 (the double range), was -1" + "0".repeat(400)));
   }
 
   @Test

@@ -16,6 +16,14 @@ public record FieldModel(String name, ValueType type) {
         && !(type instanceof ValueType.JsonObject);
   }
 
+  /**
+   * Whether the wire form must contain this key: a required field, or a list or map with
+   * {@code @Size(min >= 1)}, whose absence (read as empty) could never be valid.
+   */
+  public boolean requiredOnWire() {
+    return required() || type.rules().stream().anyMatch(rule -> rule instanceof Rule.Size size && size.min() >= 1);
+  }
+
   /** The name with a capital first letter, for method names such as {@code checkModel}. */
   public String capitalized() {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);

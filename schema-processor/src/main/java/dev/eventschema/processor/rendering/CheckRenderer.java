@@ -1,6 +1,7 @@
 package dev.eventschema.processor.rendering;
 
 import static dev.eventschema.processor.rendering.Names.CODE;
+import static dev.eventschema.processor.rendering.Names.CODE_POINTS;
 import static dev.eventschema.processor.rendering.Names.JSON_VALUES;
 import static dev.eventschema.processor.rendering.Names.POINTER;
 import static dev.eventschema.processor.rendering.Names.VIOLATION;
@@ -214,7 +215,7 @@ final class CheckRenderer {
           "violations = $T.add(violations, $L, $T.INVALID_FORMAT,$W$S)", VIOLATIONS, path.code(), CODE,
           "must not be blank")));
     } else if (rule instanceof Rule.Size size) {
-      return sizes(List.of(size), v + ".length()", path, "characters");
+      return length(size, v, path);
     } else if (rule instanceof Rule.Pattern pattern) {
       String constant = patternConstant(constantPrefix, pattern.regexp());
       String meaning = pattern.description().isEmpty() ? "must match " + pattern.regexp() : pattern.description();
@@ -247,6 +248,17 @@ final class CheckRenderer {
     return new Check(CodeBlock.of("$L || $L", tooSmall, tooBig), CodeBlock.of(
         "violations = $T.outOfRange(violations, $L, $L,$W$S, $L)", VIOLATIONS, path.code(), tooSmall,
         bound.describe(), v));
+  }
+
+  /** A string's length in code points, as JSON Schema counts it; {@code length()} decides when it can. */
+  private static List<Check> length(Rule.Size size, String v, Path path) {
+    if (size.min() == 0 && size.max() == Integer.MAX_VALUE) {
+      return List.of();
+    }
+    CodeBlock max = size.max() == Integer.MAX_VALUE ? CodeBlock.of("Integer.MAX_VALUE") : CodeBlock.of("$L", size.max());
+    return List.of(new Check(CodeBlock.of("$T.outside($L, $L, $L)", CODE_POINTS, v, size.min(), max), CodeBlock.of(
+        "violations = $T.sizeOutOfRange(violations, $L,$W$L, $L, $T.count($L), $S)", VIOLATIONS, path.code(),
+        size.min(), max, CODE_POINTS, v, "characters")));
   }
 
   private static List<Check> sizes(List<Rule> rules, String size, Path path, String unit) {

@@ -5,6 +5,7 @@ import dev.eventschema.processor.model.Rule;
 import dev.eventschema.processor.model.SchemaModel;
 import dev.eventschema.processor.model.UnionModel;
 import dev.eventschema.processor.model.ValueType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,13 @@ import java.util.function.Function;
  * to {@code $defs}, by wire name, so that recursive schemas are fine.
  */
 public final class JsonSchemaRenderer {
+
+  /**
+   * {@code @NotBlank}: some character is not whitespace in {@link String#isBlank()}'s sense
+   * ({@link Character#isWhitespace}), spelled out because ECMA-262's {@code \\s} is another set.
+   */
+  static final String NOT_BLANK = "[^\\t\\n\\u000B\\f\\r\\u001C-\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200A"
+      + "\\u2028\\u2029\\u205F\\u3000]";
 
   private static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -52,7 +60,7 @@ public final class JsonSchemaRenderer {
     }
     for (FieldModel field : schema.fields()) {
       properties.put(field.name(), type(field.type(), defs, schema));
-      if (field.required()) {
+      if (field.requiredOnWire()) {
         required.add(field.name());
       }
     }
@@ -72,13 +80,9 @@ public final class JsonSchemaRenderer {
       switch (scalar.kind()) {
         case STRING -> json.put("type", "string");
         case BOOLEAN -> json.put("type", "boolean");
-        case INT -> {
-          json.put("type", "integer");
-          json.put("minimum", Integer.MIN_VALUE);
-          json.put("maximum", Integer.MAX_VALUE);
-        }
-        case LONG -> json.put("type", "integer");
-        case DOUBLE -> json.put("type", "number");
+        case INT -> number(json, "integer", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        case LONG -> number(json, "integer", Long.MIN_VALUE, Long.MAX_VALUE);
+        case DOUBLE -> number(json, "number", -Double.MAX_VALUE, Double.MAX_VALUE);
       }
     } else if (type instanceof ValueType.EnumRef enumRef) {
       json.put("type", "string");
@@ -110,6 +114,7 @@ public final class JsonSchemaRenderer {
       json.put("additionalProperties", type(map.value(), defs, root));
     } else if (type instanceof ValueType.JsonObject) {
       json.put("type", "object");
+      json.put("additionalProperties", Map.of("$ref", "#/$defs/" + OpenJson.define(defs)));
     } else if (type instanceof ValueType.OptionalOf optional) {
       return type(optional.value(), defs, root);
     }
@@ -139,13 +144,28 @@ public final class JsonSchemaRenderer {
     return "#/$defs/" + wireName;
   }
 
+  /** A number of a Java type: its type's range, which the rules' bounds may narrow. */
+  private static void number(Map<String, Object> json, String type, Number min, Number max) {
+    json.put("type", type);
+    json.put("minimum", min);
+    json.put("maximum", max);
+  }
+
+  /** Sets a bound unless the one already there is tighter ({@code direction} 1: a minimum, -1: a maximum). */
+  private static void narrow(Map<String, Object> json, String keyword, long bound, int direction) {
+    Object present = json.get(keyword);
+    if (present == null || new BigDecimal(bound).compareTo(new BigDecimal(present.toString())) * direction > 0) {
+      json.put(keyword, bound);
+    }
+  }
+
   private static void addRules(List<Rule> rules, Map<String, Object> json, String sizeSuffix) {
     List<String> patterns = new ArrayList<>();
     for (Rule rule : rules) {
       if (rule instanceof Rule.NonEmpty) {
         json.merge("min" + sizeSuffix, 1, (a, b) -> Math.max((Integer) a, (Integer) b));
       } else if (rule instanceof Rule.NotBlank) {
-        patterns.add("\\S");
+        patterns.add(NOT_BLANK);
       } else if (rule instanceof Rule.Size size) {
         json.merge("min" + sizeSuffix, size.min(), (a, b) -> Math.max((Integer) a, (Integer) b));
         if (size.max() != Integer.MAX_VALUE) {
@@ -155,10 +175,10 @@ public final class JsonSchemaRenderer {
         patterns.add("^(?:" + pattern.regexp() + ")$");
       } else if (rule instanceof Rule.Bound bound) {
         if (bound.min() != null) {
-          json.put(bound.minExclusive() ? "exclusiveMinimum" : "minimum", bound.min());
+          narrow(json, bound.minExclusive() ? "exclusiveMinimum" : "minimum", bound.min(), 1);
         }
         if (bound.max() != null) {
-          json.put(bound.maxExclusive() ? "exclusiveMaximum" : "maximum", bound.max());
+          narrow(json, bound.maxExclusive() ? "exclusiveMaximum" : "maximum", bound.max(), -1);
         }
       }
     }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.eventschema.Violation;
+import dev.eventschema.support.CodePoints;
 import dev.eventschema.support.Copies;
 import dev.eventschema.support.JsonValues;
 import dev.eventschema.support.Pointer;
@@ -27,6 +28,7 @@ final class Names {
   static final ClassName COPIES = ClassName.get(Copies.class);
   static final ClassName WIRE_WRITER = ClassName.get(WireWriter.class);
   static final ClassName SCHEMA_RESOURCES = ClassName.get(SchemaResources.class);
+  static final ClassName CODE_POINTS = ClassName.get(CodePoints.class);
 
   private static final String PROCESSOR = "dev.eventschema.processor.EventSchemaProcessor";
 

@@ -173,14 +173,16 @@ public final class ValidatorRenderer {
         case DOUBLE -> CodeBlock.of("in.optionalDouble($S)", field.name());
       };
     }
+    // a collection that must not be empty must be present: absent is "missing", as in the JSON Schema
+    String presence = field.requiredOnWire() ? "Required" : "";
     if (type instanceof ValueType.ListOf list) {
-      return CodeBlock.of("in.list($S, $L)", field.name(), wire.reader(list.element()));
+      return CodeBlock.of("in.list$L($S, $L)", presence, field.name(), wire.reader(list.element()));
     }
     if (type instanceof ValueType.MapOf map) {
-      return CodeBlock.of("in.map($S, $L)", field.name(), wire.reader(map.value()));
+      return CodeBlock.of("in.map$L($S, $L)", presence, field.name(), wire.reader(map.value()));
     }
     if (type instanceof ValueType.JsonObject) {
-      return CodeBlock.of("in.jsonObject($S)", field.name());
+      return CodeBlock.of("in.jsonObject$L($S)", presence, field.name());
     }
     return CodeBlock.of("in.required($S, $L)", field.name(), wire.reader(type));
   }
