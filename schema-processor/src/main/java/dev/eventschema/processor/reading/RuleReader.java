@@ -5,6 +5,7 @@ import dev.eventschema.processor.model.ValueType.ScalarKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import javax.lang.model.element.AnnotationMirror;
@@ -160,13 +161,18 @@ final class RuleReader {
   private boolean compiles(String regexp, AnnotationMirror annotation, ExecutableElement accessor) {
     try {
       Pattern.compile(regexp);
-      return true;
     } catch (PatternSyntaxException e) {
       diagnostics.error(accessor, annotation, value(annotation, "regexp"), ErrorId.INVALID_REGEX,
           "@Pattern regexp on " + accessor.getSimpleName() + "() does not compile: " + e.getDescription()
           + " near index " + e.getIndex() + " of \"" + regexp + "\"");
       return false;
     }
+    Optional<PortableRegex.Problem> problem = PortableRegex.check(regexp);
+    problem.ifPresent(p -> diagnostics.error(accessor, annotation, "[eventschema:non-portable-regex] @Pattern regexp on "
+        + accessor.getSimpleName() + "(): " + p.construct() + " at index " + p.index() + " of \"" + regexp
+        + "\" means one thing in Java and another in ECMA-262, which JSON Schema validators use; write "
+        + p.replacement()));
+    return problem.isEmpty();
   }
 
   /** The value of {@code name} as written in {@code annotation}, so that an error can point at it; or null. */
