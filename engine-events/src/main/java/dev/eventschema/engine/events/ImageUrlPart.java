@@ -10,6 +10,6 @@ public non-sealed interface ImageUrlPart extends PromptPart {
 
   /** An absolute http(s) URL; inline bytes belong in an {@link ImageDataPart}. */
   @Size(max = 8192)
-  @Pattern(regexp = "https?://[^\\s]+", message = "an absolute http or https URL without spaces")
+  @Pattern(regexp = "https?://[^ \\t\\n\\x0B\\f\\r]+", message = "an absolute http or https URL without spaces")
   String url();
 }

@@ -97,7 +97,7 @@ class PromptTest {
         new Object[] {map("type", "template", "template", "Hi", "colour", "red"),
             List.of("/prompt/colour unrecognized_keys")},
         new Object[] {map("type", "multimodal", "parts", List.of()), List.of("/prompt/parts too_small")},
-        new Object[] {map("type", "multimodal"), List.of("/prompt/parts too_small")},
+        new Object[] {map("type", "multimodal"), List.of("/prompt/parts missing")},
         new Object[] {map("type", "multimodal", "parts", List.of("")), List.of("/prompt/parts/0 too_small")},
         new Object[] {map("type", "multimodal", "parts", List.of(map("type", "imageUrlPart", "url", "ftp://x"))),
             List.of("/prompt/parts/0/url invalid_format")},
