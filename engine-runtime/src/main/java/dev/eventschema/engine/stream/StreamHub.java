@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventschema.engine.config.StreamSettings;
 import dev.eventschema.engine.emit.SubscriberStats;
+import dev.eventschema.engine.events.DroppedFrameBuilder;
+import dev.eventschema.engine.events.DroppedFrameValidator;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeBuilder;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
@@ -188,7 +190,7 @@ public final class StreamHub implements AutoCloseable {
   SseFrame droppedFrame(long missed, long lastMissedSeq) {
     EventEnvelope envelope = EventEnvelopeBuilder.builder()
         .seq(Math.max(1, lastMissedSeq)).time(format(Instant.now())).type(SseFrame.DROPPED)
-        .payload(Map.of("missed", missed)).build();
+        .payload(DroppedFrameValidator.INSTANCE.toMap(DroppedFrameBuilder.builder().missed(missed).build())).build();
     return SseFrame.of(envelope.seq(), SseFrame.DROPPED, encode(EventEnvelopeValidator.INSTANCE.toMap(envelope)), false);
   }
 
