@@ -46,6 +46,8 @@ public final class InboundMessageReader {
   private final ObjectMapper json = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // {"a":1,"a":2} is ambiguous: reject it
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS) // {"a":1} garbage is not one message
+      // numbers as written: 1e400 is then "too_big, was 1E+400", as in the schemas, not a rounded Infinity
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
   /** The message on {@code line}, or why it was rejected. */
