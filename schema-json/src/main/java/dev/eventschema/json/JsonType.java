@@ -126,8 +126,11 @@ public abstract class JsonType<T> {
   static boolean isFinite(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      return Double.isFinite(parser.getDoubleValue());
+      double value = parser.getDoubleValue();
+      // a whole double may be a rounded one (1e-400 is 0.0): WireType.DOUBLE decides, as for the map
+      return Double.isFinite(value) && value != Math.rint(value);
     }
-    return isLong(parser);
+    // beyond 2^53 a long may not be a double exactly: WireType.DOUBLE rounds it as for the map
+    return isLong(parser) && Math.abs(parser.getLongValue()) < (1L << 53);
   }
 }
