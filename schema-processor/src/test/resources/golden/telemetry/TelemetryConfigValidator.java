@@ -3,6 +3,7 @@ package com.example.events;
 import dev.eventschema.ParseResult;
 import dev.eventschema.SchemaValidator;
 import dev.eventschema.Violation;
+import dev.eventschema.support.CodePoints;
 import dev.eventschema.support.Pointer;
 import dev.eventschema.support.SchemaResources;
 import dev.eventschema.support.StringPattern;
@@ -116,9 +117,9 @@ public final class TelemetryConfigValidator implements SchemaValidator<Telemetry
     }
     if (value.isPresent()) {
       String present = value.get();
-      if (present.length() < 1 || present.length() > 100) {
+      if (CodePoints.outside(present, 1, 100)) {
         violations = Violations.sizeOutOfRange(violations, "/serviceName",
-            1, 100, present.length(), "characters");
+            1, 100, CodePoints.count(present), "characters");
       }
       if (!SERVICE_NAME_PATTERN.matches(present)) {
         violations = Violations.add(violations, "/serviceName", Violation.Code.INVALID_FORMAT,
@@ -179,9 +180,9 @@ public final class TelemetryConfigValidator implements SchemaValidator<Telemetry
         violations = Violations.nullElement(violations, Pointer.child("/labels", key));
         continue;
       }
-      if (item.length() > 128) {
+      if (CodePoints.outside(item, 0, 128)) {
         violations = Violations.sizeOutOfRange(violations, Pointer.child("/labels", key),
-            0, 128, item.length(), "characters");
+            0, 128, CodePoints.count(item), "characters");
       }
     }
     return violations;

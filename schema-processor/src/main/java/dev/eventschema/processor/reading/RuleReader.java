@@ -168,8 +168,8 @@ final class RuleReader {
       return false;
     }
     Optional<PortableRegex.Problem> problem = PortableRegex.check(regexp);
-    problem.ifPresent(p -> diagnostics.error(accessor, annotation, "[eventschema:non-portable-regex] @Pattern regexp on "
-        + accessor.getSimpleName() + "(): " + p.construct() + " at index " + p.index() + " of \"" + regexp
+    problem.ifPresent(p -> diagnostics.error(accessor, annotation, value(annotation, "regexp"),
+        ErrorId.NON_PORTABLE_REGEX, "@Pattern regexp on " + accessor.getSimpleName() + "(): " + p.construct() + " at index " + p.index() + " of \"" + regexp
         + "\" means one thing in Java and another in ECMA-262, which JSON Schema validators use; write "
         + p.replacement()));
     return problem.isEmpty();
