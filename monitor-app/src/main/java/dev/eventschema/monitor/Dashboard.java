@@ -1,29 +1,23 @@
 package dev.eventschema.monitor;
 
+import dev.eventschema.monitor.client.EngineAddress;
 import dev.eventschema.monitor.client.Problems;
-import dev.eventschema.monitor.view.AddEngineDialog;
+import dev.eventschema.monitor.export.DesktopExports;
+import dev.eventschema.monitor.export.Exports;
 import dev.eventschema.monitor.view.EngineView;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import javafx.animation.AnimationTimer;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,8 +27,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * The dashboard's window content and controller: one selector chip per engine, the selected
- * engine's views, the menus with their accelerators, and the frame loop that drains every engine's
- * inbox once per frame.
+ * engine's views, the status line, and the engines' life cycle (added, selected, closed). The menus
+ * are built by {@link DashboardMenus}, the dialogs by {@link Dialogs}, and the per-frame work is
+ * {@link FrameLoop}'s.
  */
 public final class Dashboard {
 
@@ -44,6 +39,7 @@ public final class Dashboard {
   static final int DEFAULT_FONT_SIZE = 13;
 
   private final int bufferCapacity;
+  private final Exports exports;
   private final BorderPane root = new BorderPane();
   private final StackPane content = new StackPane();
   private final HBox chips = new HBox(6);
@@ -51,24 +47,30 @@ public final class Dashboard {
   private final Label statusLine = new Label();
   private final List<EngineSession> sessions = new ArrayList<>();
   private final List<ToggleButton> chipButtons = new ArrayList<>();
-  private final PulseStats pulses = new PulseStats(1 << 16);
+  private final FrameLoop frames;
+  private final Dialogs dialogs;
   private EngineSession selected;
   private int fontSize = DEFAULT_FONT_SIZE;
-  private long framesSinceStatus;
-  private long statusStamp;
+  private double framesPerSecond;
+  private String problem;
   private Scene scene;
-  private final AnimationTimer frames = new AnimationTimer() {
-    @Override
-    public void handle(long now) {
-      pulse();
-    }
-  };
 
+  /** A dashboard keeping {@code bufferCapacity} events per engine, exporting through save dialogs. */
   public Dashboard(int bufferCapacity) {
+    this(bufferCapacity, DesktopExports.withFileChooser());
+  }
+
+  public Dashboard(int bufferCapacity, Exports exports) {
     this.bufferCapacity = bufferCapacity;
+    this.exports = exports;
+    this.frames = new FrameLoop(sessions, () -> selected, fps -> {
+      framesPerSecond = fps;
+      updateStatusLine();
+    });
+    this.dialogs = new Dialogs(() -> scene, () -> fontSize);
     root.getStyleClass().add("dashboard");
-    root.setStyle("-fx-font-size: " + fontSize + "px;");
     root.setId("dashboard");
+    setFontSize(DEFAULT_FONT_SIZE);
 
     Label title = new Label("eventschema monitor");
     title.getStyleClass().add("app-title");
@@ -82,7 +84,7 @@ public final class Dashboard {
     HBox header = new HBox(14, title, chips, spacer, add);
     header.getStyleClass().add("header");
     header.setAlignment(Pos.CENTER_LEFT);
-    root.setTop(new VBox(menus(), header));
+    root.setTop(new VBox(DashboardMenus.of(this), header));
     content.getStyleClass().add("content");
     root.setCenter(content);
     statusLine.getStyleClass().add("status-line");
@@ -96,7 +98,6 @@ public final class Dashboard {
   public void attach(Scene target) {
     this.scene = target;
     target.getStylesheets().add(STYLESHEET);
-    target.addPostLayoutPulseListener(() -> pulses.layoutDone(System.nanoTime()));
     frames.start();
   }
 
@@ -104,85 +105,15 @@ public final class Dashboard {
     return root;
   }
 
-  private MenuBar menus() {
-    Menu engine = new Menu("_Engine");
-    engine.getItems().addAll(
-        item("_Add engine…", "Shortcut+N", this::showAddEngine),
-        item("_Reconnect now", "Shortcut+R", () -> current().ifPresent(s -> s.client().reconnectNow())),
-        item("_Next engine", "Shortcut+PAGE_DOWN", () -> cycle(1)),
-        item("_Previous engine", "Shortcut+PAGE_UP", () -> cycle(-1)),
-        item("_Close engine", "Shortcut+W", this::closeSelected),
-        new SeparatorMenuItem(),
-        item("_Quit", "Shortcut+Q", Platform::exit));
-    Menu view = new Menu("_View");
-    String[] pages = {"_Overview", "_Events", "_Generations", "_Models", "_Rejected payloads"};
-    for (EngineView.Page page : EngineView.Page.values()) {
-      view.getItems().add(item(pages[page.ordinal()], "Shortcut+" + (page.ordinal() + 1), () -> showPage(page)));
-    }
-    view.getItems().addAll(new SeparatorMenuItem(),
-        item("_Larger text", "Shortcut+EQUALS", () -> setFontSize(fontSize + 2)),
-        item("_Smaller text", "Shortcut+MINUS", () -> setFontSize(fontSize - 2)),
-        item("_Normal text", "Shortcut+0", () -> setFontSize(DEFAULT_FONT_SIZE)));
-    Menu events = new Menu("E_vents");
-    events.getItems().addAll(
-        item("_Pause or resume", "Shortcut+P", () -> withView(v -> {
-          v.show(EngineView.Page.EVENTS);
-          v.events().togglePause();
-        })),
-        item("_Find…", "Shortcut+F", () -> withView(v -> {
-          v.show(EngineView.Page.EVENTS);
-          v.events().focusSearch();
-        })),
-        item("_Jump to newest", "Shortcut+END", () -> withView(v -> v.events().jumpToNewest())));
-    Menu rejections = new Menu("_Rejections");
-    rejections.getItems().addAll(
-        item("_Copy as JSON", "Shortcut+Shift+C", () -> withView(v -> v.rejections().copySelected())),
-        item("_Export selected…", "Shortcut+E", () -> withView(v -> v.rejections().export(false))),
-        item("Export _all…", "Shortcut+Shift+E", () -> withView(v -> v.rejections().export(true))));
-    Menu help = new Menu("_Help");
-    help.getItems().add(item("_Keyboard shortcuts", "F1", this::showShortcuts));
-    MenuBar bar = new MenuBar(engine, view, events, rejections, help);
-    bar.setId("menuBar");
-    return bar;
-  }
-
-  private static MenuItem item(String text, String accelerator, Runnable action) {
-    MenuItem item = new MenuItem(text);
-    item.setMnemonicParsing(true);
-    item.setAccelerator(KeyCombination.keyCombination(accelerator));
-    item.setOnAction(e -> action.run());
-    return item;
-  }
-
-  /** One frame: every engine's inbox drained once, its model and views updated. */
-  void pulse() {
-    long start = System.nanoTime();
-    pulses.frameStarted(start);
-    int drained = 0;
-    for (EngineSession session : sessions) {
-      drained += session.pulse(session == selected);
-    }
-    pulses.handlerDone(System.nanoTime(), drained);
-    framesSinceStatus++;
-    if (start - statusStamp > 1_000_000_000L) {
-      double fps = framesSinceStatus * 1e9 / (start - statusStamp);
-      statusStamp = start;
-      framesSinceStatus = 0;
-      updateStatusLine(fps);
-    }
-  }
-
-  private String problem;
-
-  private void updateStatusLine(double fps) {
+  private void updateStatusLine() {
     StringBuilder text = new StringBuilder();
     if (problem != null) {
       text.append(problem).append("   ·   ");
     }
-    text.append(String.format(Locale.ROOT, "%.0f frames/s", fps));
+    text.append(String.format(Locale.ROOT, "%.0f frames/s", framesPerSecond));
     for (EngineSession s : sessions) {
-      text.append("   ·   ").append(s.name()).append(": ").append(s.client().status().state().label().toLowerCase(
-          Locale.ROOT));
+      text.append("   ·   ").append(s.name()).append(": ")
+          .append(s.client().status().state().label().toLowerCase(Locale.ROOT));
     }
     statusLine.setText(text.toString());
   }
@@ -190,12 +121,12 @@ public final class Dashboard {
   /** Shows a problem in words in the status line. */
   public void reportProblem(String words) {
     problem = words;
-    updateStatusLine(0);
+    updateStatusLine();
   }
 
   /** Adds an engine and selects it. */
   public EngineSession addEngine(String name, URI uri, String token, AutoCloseable owned) {
-    EngineSession session = new EngineSession(uniqueName(name), uri, token, bufferCapacity, owned,
+    EngineSession session = new EngineSession(uniqueName(name), uri, token, bufferCapacity, owned, exports,
         this::reportProblem);
     sessions.add(session);
     ToggleButton chip = new ToggleButton(session.name());
@@ -256,7 +187,7 @@ public final class Dashboard {
     }
   }
 
-  private void cycle(int step) {
+  void cycle(int step) {
     if (sessions.size() < 2 || selected == null) {
       return;
     }
@@ -264,7 +195,13 @@ public final class Dashboard {
     select(sessions.get(index));
   }
 
-  private void closeSelected() {
+  void reconnectSelected() {
+    if (selected != null) {
+      selected.client().reconnectNow();
+    }
+  }
+
+  void closeSelected() {
     if (selected == null) {
       return;
     }
@@ -294,48 +231,21 @@ public final class Dashboard {
     content.getChildren().setAll(box);
   }
 
-  private void showAddEngine() {
-    AddEngineDialog dialog = new AddEngineDialog(scene == null ? null : scene.getWindow(), STYLESHEET);
-    dialog.getDialogPane().setStyle("-fx-font-size: " + fontSize + "px;");
-    dialog.showAndWait().ifPresent(t -> addEngine(Problems.where(t.uri()), t.uri(), t.token(), null));
+  void showAddEngine() {
+    dialogs.askForEngine().ifPresent(t -> {
+      URI uri = EngineAddress.parse(t.address());
+      addEngine(Problems.where(uri), uri, t.token(), null);
+    });
   }
 
-  private void showShortcuts() {
-    Alert alert = new Alert(Alert.AlertType.INFORMATION, """
-        Ctrl+1 … Ctrl+5   Overview, Events, Generations, Models, Rejected payloads
-        Ctrl+N            add an engine;  Ctrl+PgDn / Ctrl+PgUp  next / previous engine
-        Ctrl+R            reconnect now;  Ctrl+W  close the engine's tab
-        Ctrl+P            pause or resume the events table
-        Ctrl+F            search the events;  Ctrl+End  jump to the newest event
-        Ctrl+Shift+C      copy the selected rejection as JSON
-        Ctrl+E / Ctrl+Shift+E   export the selected / all rejections
-        Ctrl+= / Ctrl+- / Ctrl+0   larger, smaller, normal text
-        Alt+letter        the underlined letter of a button or menu""", ButtonType.OK);
-    alert.setTitle("Keyboard shortcuts");
-    alert.setHeaderText("Keyboard shortcuts");
-    style(alert);
-    if (alert.getDialogPane().lookup(".content") != null) {
-      alert.getDialogPane().lookup(".content").getStyleClass().add("mono");
-    }
-    alert.show();
+  void showShortcuts() {
+    dialogs.showShortcuts();
   }
 
   /** Shows an error in words (never a stack trace), without blocking the FX thread. */
   public void showError(String header, String words) {
     reportProblem(words);
-    Alert alert = new Alert(Alert.AlertType.ERROR, words, ButtonType.OK);
-    alert.setTitle("eventschema monitor");
-    alert.setHeaderText(header);
-    style(alert);
-    alert.show();
-  }
-
-  private void style(Alert alert) {
-    if (scene != null && scene.getWindow() != null) {
-      alert.initOwner(scene.getWindow());
-    }
-    alert.getDialogPane().getStylesheets().add(STYLESHEET);
-    alert.getDialogPane().setStyle("-fx-font-size: " + fontSize + "px;");
+    dialogs.showError(header, words);
   }
 
   /** Sets the base font size (all sizes in the stylesheet are relative to it). */
@@ -344,7 +254,7 @@ public final class Dashboard {
     root.setStyle("-fx-font-size: " + fontSize + "px;");
   }
 
-  public int fontSize() {
+  int fontSize() {
     return fontSize;
   }
 
@@ -353,24 +263,14 @@ public final class Dashboard {
     withView(v -> v.show(page));
   }
 
-  private void withView(java.util.function.Consumer<EngineView> action) {
-    current().ifPresent(s -> action.accept(s.view()));
-  }
-
-  private Optional<EngineSession> current() {
-    return Optional.ofNullable(selected);
+  void withView(Consumer<EngineView> action) {
+    if (selected != null) {
+      action.accept(selected.view());
+    }
   }
 
   public List<EngineSession> sessions() {
     return List.copyOf(sessions);
-  }
-
-  public EngineSession selected() {
-    return selected;
-  }
-
-  public PulseStats pulses() {
-    return pulses;
   }
 
   /** Stops the frame loop, the clients and any embedded engine (waiting a little for it). */

@@ -5,6 +5,7 @@ import dev.eventschema.monitor.client.GeneratedValidation;
 import dev.eventschema.monitor.client.Inbox;
 import dev.eventschema.monitor.client.SseClient;
 import dev.eventschema.monitor.client.StreamMessage;
+import dev.eventschema.monitor.export.Exports;
 import dev.eventschema.monitor.model.EngineModel;
 import dev.eventschema.monitor.view.EngineView;
 import java.net.URI;
@@ -31,13 +32,13 @@ public final class EngineSession implements AutoCloseable {
   private final AutoCloseable owned;
   private final List<StreamMessage> drained = new ArrayList<>();
 
-  EngineSession(String name, URI uri, String token, int bufferCapacity, AutoCloseable owned,
+  EngineSession(String name, URI uri, String token, int bufferCapacity, AutoCloseable owned, Exports exports,
       Consumer<String> problems) {
     this.name = name;
     this.owned = owned;
     this.model = new EngineModel(name, bufferCapacity);
     this.client = new SseClient(uri, token, GeneratedValidation.INSTANCE, inbox);
-    this.view = new EngineView(model, List.copyOf(GeneratedValidation.INSTANCE.eventTypesInOrder()),
+    this.view = new EngineView(model, List.copyOf(GeneratedValidation.INSTANCE.eventTypesInOrder()), exports,
         client::reconnectNow, problems);
   }
 

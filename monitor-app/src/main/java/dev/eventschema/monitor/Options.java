@@ -1,7 +1,7 @@
 package dev.eventschema.monitor;
 
+import dev.eventschema.monitor.client.EngineAddress;
 import dev.eventschema.monitor.model.EventLog;
-import dev.eventschema.monitor.view.AddEngineDialog;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +42,11 @@ public record Options(List<Target> connect, int bufferCapacity, double demoFault
       switch (arg) {
         case "--connect" -> {
           String url = value(args, ++i, arg);
-          String problem = AddEngineDialog.check(url);
+          String problem = EngineAddress.check(url);
           if (problem != null) {
             throw new IllegalArgumentException("--connect " + url + ": " + problem);
           }
-          targets.add(new Target(AddEngineDialog.parse(url), null));
+          targets.add(new Target(EngineAddress.parse(url), null));
         }
         case "--token" -> {
           String token = value(args, ++i, arg);

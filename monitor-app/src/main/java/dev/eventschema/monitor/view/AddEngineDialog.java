@@ -1,8 +1,6 @@
 package dev.eventschema.monitor.view;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import dev.eventschema.monitor.client.EngineAddress;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -19,7 +17,7 @@ import javafx.stage.Window;
 public final class AddEngineDialog extends Dialog<AddEngineDialog.Target> {
 
   /** What the user entered. */
-  public record Target(URI uri, String token) {}
+  public record Target(String address, String token) {}
 
   private final TextField url = new TextField();
   private final PasswordField token = new PasswordField();
@@ -59,44 +57,11 @@ public final class AddEngineDialog extends Dialog<AddEngineDialog.Target> {
     Node ok = getDialogPane().lookupButton(connect);
     ok.setDisable(true);
     url.textProperty().addListener((o, a, text) -> {
-      String why = check(text);
+      String why = EngineAddress.check(text);
       problem.setText(text.isBlank() ? "" : why == null ? "" : why);
       ok.setDisable(why != null);
     });
-    setResultConverter(button -> button == connect ? new Target(parse(url.getText()), token.getText()) : null);
+    setResultConverter(button -> button == connect ? new Target(url.getText(), token.getText()) : null);
     Platform.runLater(url::requestFocus);
-  }
-
-  /** Why {@code text} is not an engine address, in words; {@code null} if it is one. */
-  public static String check(String text) {
-    if (text == null || text.isBlank()) {
-      return "Enter the engine's address, such as http://127.0.0.1:8080/";
-    }
-    URI uri;
-    try {
-      uri = new URI(withScheme(text.trim()));
-    } catch (URISyntaxException e) {
-      return "This is not a valid address: " + e.getReason() + ".";
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      return "The address must start with http:// or https://.";
-    }
-    if (uri.getHost() == null || uri.getHost().isBlank()) {
-      return "The address needs a host, such as 127.0.0.1.";
-    }
-    if (uri.getPort() == -1 && scheme.equals("http")) {
-      return "Add the engine's port, such as http://" + uri.getHost() + ":8080/.";
-    }
-    return null;
-  }
-
-  /** The URI of a checked address. */
-  public static URI parse(String text) {
-    return URI.create(withScheme(text.trim()));
-  }
-
-  private static String withScheme(String text) {
-    return text.contains("://") ? text : "http://" + text;
   }
 }

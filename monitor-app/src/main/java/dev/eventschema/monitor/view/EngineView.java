@@ -1,7 +1,9 @@
 package dev.eventschema.monitor.view;
 
+import dev.eventschema.monitor.export.Exports;
 import dev.eventschema.monitor.model.EngineModel;
 import dev.eventschema.monitor.model.Formats;
+import dev.eventschema.monitor.model.GenerationRow;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Tab;
@@ -24,15 +26,16 @@ public final class EngineView extends TabPane {
   private final Tab rejectionsTab;
   private final Tab generationsTab;
 
-  public EngineView(EngineModel model, List<String> eventTypes, Runnable reconnect, Consumer<String> problems) {
+  public EngineView(EngineModel model, List<String> eventTypes, Exports exports, Runnable reconnect,
+      Consumer<String> problems) {
     this.model = model;
     getStyleClass().add("engine-view");
     setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
     overview = new OverviewView(model, reconnect);
-    events = new EventsView(model, eventTypes);
+    events = new EventsView(model, eventTypes, exports);
     generations = new GenerationsView(model);
     models = new ModelsView(model);
-    rejections = new RejectionsView(model, problems);
+    rejections = new RejectionsView(model, exports, problems);
     overviewTab = tab("Overview", "overviewTab", overview);
     eventsTab = tab("Events", "eventsTab", events);
     generationsTab = tab("Generations", "generationsTab", generations);
@@ -69,8 +72,8 @@ public final class EngineView extends TabPane {
       titlesUpdated = now;
       setTitle(eventsTab, "Events (" + Formats.grouped(model.events().total()) + ")");
       long running = 0;
-      for (dev.eventschema.monitor.model.GenerationRow g : model.generations()) {
-        if (g.stateProperty().get() == dev.eventschema.monitor.model.GenerationRow.State.RUNNING) {
+      for (GenerationRow g : model.generations()) {
+        if (g.stateProperty().get() == GenerationRow.State.RUNNING) {
           running++;
         }
       }
@@ -90,27 +93,11 @@ public final class EngineView extends TabPane {
     getSelectionModel().select(page.ordinal());
   }
 
-  public OverviewView overview() {
-    return overview;
-  }
-
   public EventsView events() {
     return events;
   }
 
-  public GenerationsView generations() {
-    return generations;
-  }
-
-  public ModelsView models() {
-    return models;
-  }
-
   public RejectionsView rejections() {
     return rejections;
-  }
-
-  public EngineModel model() {
-    return model;
   }
 }

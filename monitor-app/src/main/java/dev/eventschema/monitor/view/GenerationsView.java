@@ -126,12 +126,4 @@ public final class GenerationsView extends SplitPane {
     String oneLine = s.replace('\n', ' ');
     return oneLine.length() <= 90 ? oneLine : "…" + oneLine.substring(oneLine.length() - 89);
   }
-
-  public TableView<GenerationRow> table() {
-    return table;
-  }
-
-  public TextArea text() {
-    return text;
-  }
 }

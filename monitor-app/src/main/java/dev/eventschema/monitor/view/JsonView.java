@@ -1,6 +1,7 @@
 package dev.eventschema.monitor.view;
 
 import dev.eventschema.Violation;
+import dev.eventschema.monitor.export.JsonLayout;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -9,11 +10,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-/** A pretty-printed JSON value whose offending paths are highlighted. */
+/**
+ * A pretty-printed JSON value whose offending paths are highlighted: each highlighted part is a
+ * {@code .json-highlight} label whose user data is the violation's path.
+ */
 public final class JsonView extends ScrollPane {
 
   private final TextFlow flow = new TextFlow();
-  private List<JsonLayout.Span> spans = List.of();
 
   public JsonView() {
     getStyleClass().add("json-view");
@@ -24,7 +27,7 @@ public final class JsonView extends ScrollPane {
 
   /** Shows {@code value}, highlighting what {@code violations} point at. */
   public void show(Object value, List<Violation> violations) {
-    spans = JsonLayout.layout(value, violations);
+    List<JsonLayout.Span> spans = JsonLayout.layout(value, violations);
     List<Node> nodes = new ArrayList<>(spans.size());
     for (JsonLayout.Span span : spans) {
       if (span.highlighted() && !span.text().isBlank()) {
@@ -43,17 +46,6 @@ public final class JsonView extends ScrollPane {
   }
 
   public void clear() {
-    spans = List.of();
     flow.getChildren().clear();
-  }
-
-  /** The spans shown (for tests). */
-  public List<JsonLayout.Span> spans() {
-    return spans;
-  }
-
-  /** The paths shown highlighted. */
-  public List<String> highlightedPaths() {
-    return spans.stream().filter(JsonLayout.Span::highlighted).map(JsonLayout.Span::path).distinct().toList();
   }
 }

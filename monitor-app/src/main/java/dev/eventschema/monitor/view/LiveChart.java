@@ -27,7 +27,6 @@ public final class LiveChart extends StackPane {
   private final List<XYChart.Series<Number, Number>> shown = new ArrayList<>();
   private long drawnVersion = -1;
   private double drawnWidth = -1;
-  private int pointsDrawn;
 
   public LiveChart(String title, String yLabel, long windowMillis, Supplier<List<TimeSeries>> source) {
     this.source = source;
@@ -94,7 +93,6 @@ public final class LiveChart extends StackPane {
       shown.add(s);
       chart.getData().add(s);
     }
-    pointsDrawn = 0;
     for (int k = 0; k < series.size(); k++) {
       TimeSeries s = series.get(k);
       Decimator.Points points = Decimator.decimate(s, newest - spanSeconds * 1000, newest, pixels);
@@ -107,16 +105,6 @@ public final class LiveChart extends StackPane {
         target.setName(s.name());
       }
       target.getData().setAll(data);
-      pointsDrawn += points.size();
     }
-  }
-
-  /** Points drawn by the last redraw (for tests of the decimation). */
-  public int pointsDrawn() {
-    return pointsDrawn;
-  }
-
-  public LineChart<Number, Number> chart() {
-    return chart;
   }
 }

@@ -74,8 +74,4 @@ public final class ModelsView extends SplitPane {
     getItems().addAll(table, details);
     setDividerPositions(0.42);
   }
-
-  public TableView<ModelRow> table() {
-    return table;
-  }
 }

@@ -157,12 +157,4 @@ public final class OverviewView extends VBox {
       label.setText(text);
     }
   }
-
-  public StatusBadge badge() {
-    return badge;
-  }
-
-  public List<LiveChart> charts() {
-    return charts;
-  }
 }

@@ -2,17 +2,14 @@ package dev.eventschema.monitor.view;
 
 import dev.eventschema.Violation;
 import dev.eventschema.monitor.client.StreamMessage;
+import dev.eventschema.monitor.export.Exports;
 import dev.eventschema.monitor.model.CountRow;
 import dev.eventschema.monitor.model.EngineModel;
 import dev.eventschema.monitor.model.Formats;
 import dev.eventschema.monitor.model.RejectionLog;
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -27,7 +24,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * Every rejection, with counts by code and event type; the selected one shows its payload as
@@ -45,10 +41,12 @@ public final class RejectionsView extends BorderPane {
   private final TableView<Violation> violations = new TableView<>();
   private final Label message = new Label();
   private final Consumer<String> problemReporter;
+  private final Exports exports;
   private long shownTotal = -1;
 
-  public RejectionsView(EngineModel model, Consumer<String> problemReporter) {
+  public RejectionsView(EngineModel model, Exports exports, Consumer<String> problemReporter) {
     this.model = model;
+    this.exports = exports;
     this.problemReporter = problemReporter;
     getStyleClass().add("rejections-view");
 
@@ -169,12 +167,12 @@ public final class RejectionsView extends BorderPane {
       return;
     }
     ClipboardContent content = new ClipboardContent();
-    content.putString(RejectionJson.of(r));
+    content.putString(exports.rejectionJson(r));
     Clipboard.getSystemClipboard().setContent(content);
     message.setText("Copied rejection #" + r.seq() + " as JSON.");
   }
 
-  /** Asks for a file and writes the selected (or all) rejections there, off the FX thread. */
+  /** Asks where to save the selected (or all) rejections and has them written there. */
   public void export(boolean all) {
     List<StreamMessage.Rejection> chosen = new ArrayList<>(all ? model.rejections().items()
         : table.getSelectionModel().getSelectedItems());
@@ -182,41 +180,15 @@ public final class RejectionsView extends BorderPane {
       message.setText(all ? "There are no rejections to export." : "Select one or more rejections first.");
       return;
     }
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(all ? "Export all rejections" : "Export selected rejections");
-    chooser.setInitialFileName("rejections.json");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
-    File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-    if (file != null) {
-      exportTo(chosen, file.toPath());
-    }
-  }
-
-  /** Writes rejections to {@code file} on a background thread and reports the outcome. */
-  public CompletableFuture<String> exportTo(List<StreamMessage.Rejection> chosen, Path file) {
-    message.setText("Exporting " + chosen.size() + " rejections…");
-    return CompletableFuture.supplyAsync(() -> RejectionJson.write(chosen, file)).whenComplete((problem, error) ->
-        Platform.runLater(() -> {
-          if (problem == null && error == null) {
-            message.setText("Exported " + chosen.size() + (chosen.size() == 1 ? " rejection" : " rejections")
-                + " to " + file.getFileName() + ".");
-          } else {
-            String words = problem != null ? problem : "Could not write " + file + ".";
-            message.setText(words);
-            problemReporter.accept(words);
+    boolean started = exports.saveRejections(chosen, all ? "Export all rejections" : "Export selected rejections",
+        getScene() == null ? null : getScene().getWindow(), outcome -> {
+          message.setText(outcome.words());
+          if (!outcome.saved()) {
+            problemReporter.accept(outcome.words());
           }
-        }));
-  }
-
-  public TableView<StreamMessage.Rejection> table() {
-    return table;
-  }
-
-  public TableView<Violation> violations() {
-    return violations;
-  }
-
-  public JsonView payload() {
-    return payload;
+        });
+    if (started) {
+      message.setText("Exporting " + chosen.size() + (chosen.size() == 1 ? " rejection…" : " rejections…"));
+    }
   }
 }

@@ -10,6 +10,7 @@ import dev.eventschema.monitor.Dashboard;
 import dev.eventschema.monitor.EngineSession;
 import dev.eventschema.monitor.client.StreamMessage;
 import dev.eventschema.monitor.support.HubEngine;
+import dev.eventschema.monitor.support.Ui;
 import dev.eventschema.monitor.view.EngineView;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,15 +74,10 @@ class ConsumerValidationUiTest {
     assertThat(onFx(() -> session.model().generations().get(0).stateProperty().get().label())).isEqualTo("running");
 
     run(() -> session.view().show(EngineView.Page.REJECTIONS));
-    run(() -> session.view().rejections().table().getSelectionModel().select(0));
-    waitUntil("its violations listed", () -> session.view().rejections().violations().getItems().size() == 2);
-    assertThat(onFx(() -> session.view().rejections().payload().highlightedPaths()))
-        .contains("/tokensGenerated", "/throughput");
-    assertThat(robotText(robot)).contains("1 by this dashboard");
-  }
-
-  private static String robotText(FxRobot robot) {
-    return robot.lookup("#rejectionSummary").queryLabeled().getText();
+    run(() -> robot.lookup("#rejectionsTable").queryTableView().getSelectionModel().select(0));
+    waitUntil("its violations listed", () -> robot.lookup("#violationsTable").queryTableView().getItems().size() == 2);
+    assertThat(DashboardUiTest.highlightedPaths(robot)).contains("/tokensGenerated", "/throughput");
+    assertThat(Ui.text(robot, "#rejectionSummary")).contains("1 by this dashboard");
   }
 
   @Test
@@ -99,6 +95,6 @@ class ConsumerValidationUiTest {
     engine.status("ready", 0);
     waitUntil("the token accepted", () -> withToken.model().events().total() == 1);
     run(() -> dashboard.select(withToken));
-    assertThat(robot.lookup("#connectionState").queryLabeled().getText()).isNotEmpty();
+    waitUntil("its connection state shown", () -> !robot.lookup("#connectionState").queryLabeled().getText().isEmpty());
   }
 }

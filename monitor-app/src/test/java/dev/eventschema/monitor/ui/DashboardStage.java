@@ -1,6 +1,7 @@
 package dev.eventschema.monitor.ui;
 
 import dev.eventschema.monitor.Dashboard;
+import dev.eventschema.monitor.export.Exports;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -11,7 +12,15 @@ final class DashboardStage {
 
   /** A dashboard keeping {@code bufferSize} events per engine, shown in {@code stage}. */
   static Dashboard show(Stage stage, int bufferSize) {
-    Dashboard dashboard = new Dashboard(bufferSize);
+    return show(stage, new Dashboard(bufferSize));
+  }
+
+  /** The same, exporting through {@code exports}. */
+  static Dashboard show(Stage stage, int bufferSize, Exports exports) {
+    return show(stage, new Dashboard(bufferSize, exports));
+  }
+
+  private static Dashboard show(Stage stage, Dashboard dashboard) {
     Scene scene = new Scene(dashboard.root(), 1280, 800);
     dashboard.attach(scene);
     stage.setScene(scene);

@@ -11,21 +11,24 @@ import dev.eventschema.monitor.Dashboard;
 import dev.eventschema.monitor.EngineSession;
 import dev.eventschema.monitor.client.ConnectionStatus;
 import dev.eventschema.monitor.client.StreamMessage;
+import dev.eventschema.monitor.export.DesktopExports;
 import dev.eventschema.monitor.support.Engines;
-import dev.eventschema.monitor.view.EngineView;
-import dev.eventschema.monitor.view.EventsView;
-import dev.eventschema.monitor.view.RejectionsView;
+import dev.eventschema.monitor.support.Ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
+import java.util.Optional;
+import javafx.geometry.Point2D;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,17 +40,22 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real dashboard scenes, driven by TestFX, against a real engine started by each test. */
+/**
+ * The real dashboard scenes, driven by TestFX, against a real engine started by each test. Nodes are
+ * found by id and style class and read, clicked and changed on the FX thread only ({@link Ui}).
+ */
 @ExtendWith(ApplicationExtension.class)
 class DashboardUiTest {
 
   private Dashboard dashboard;
   private EmbeddedEngine engine;
   private EngineSession session;
+  private volatile Path exportTarget;
 
   @Start
   void start(Stage stage) {
-    dashboard = DashboardStage.show(stage, 20_000);
+    dashboard = DashboardStage.show(stage, 20_000,
+        new DesktopExports((title, suggestedName, owner) -> Optional.ofNullable(exportTarget)));
     stage.requestFocus();
   }
 
@@ -66,86 +74,91 @@ class DashboardUiTest {
     }
   }
 
-  private EngineView view() {
-    return session.view();
-  }
-
-  private EventsView events() {
-    return view().events();
-  }
-
   private static void shortcut(FxRobot robot, KeyCode key) {
     robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
   }
 
-  /** A row of a table that is inside its viewport and holds an item. */
-  private static javafx.scene.Node visibleRow(FxRobot robot, String table) {
-    return onFx(() -> {
-      javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup(table + " .virtual-flow")
-          .queryAs(javafx.scene.control.skin.VirtualFlow.class);
-      javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
-      javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
-      int middle = (first.getIndex() + last.getIndex()) / 2;
-      javafx.scene.control.IndexedCell<?> cell = flow.getVisibleCell(middle);
-      return cell != null && !cell.isEmpty() ? cell : first;
-    });
+  /** The events table's rows. FX thread. */
+  private static List<StreamMessage.Event> rows(FxRobot robot) {
+    @SuppressWarnings("unchecked")
+    TableView<StreamMessage.Event> table = robot.lookup("#eventsTable").queryAs(TableView.class);
+    return table.getItems();
   }
 
-  /** The index of the last row with an item that the events table's viewport shows. */
-  private int lastVisibleIndex(FxRobot robot) {
-    javafx.scene.control.skin.VirtualFlow<?> flow = robot.lookup("#eventsTable .virtual-flow")
-        .queryAs(javafx.scene.control.skin.VirtualFlow.class);
+  private static int rowCount(FxRobot robot) {
+    return onFx(() -> rows(robot).size());
+  }
+
+  /** A row of a table that is inside its viewport and holds an item. FX thread. */
+  private static javafx.scene.Node visibleRow(FxRobot robot, String table) {
+    VirtualFlow<?> flow = robot.lookup(table + " .virtual-flow").queryAs(VirtualFlow.class);
+    IndexedCell<?> first = flow.getFirstVisibleCell();
+    IndexedCell<?> last = flow.getLastVisibleCell();
+    IndexedCell<?> cell = flow.getVisibleCell((first.getIndex() + last.getIndex()) / 2);
+    return cell != null && !cell.isEmpty() ? cell : first;
+  }
+
+  /** The index of the last row with an item that the events table's viewport shows. FX thread. */
+  private static int lastVisibleIndex(FxRobot robot) {
+    VirtualFlow<?> flow = robot.lookup("#eventsTable .virtual-flow").queryAs(VirtualFlow.class);
+    double bottom = flow.localToScene(flow.getLayoutBounds()).getMaxY() + 1;
     int last = -1;
     for (int i = 0; i < flow.getCellCount(); i++) {
-      javafx.scene.control.IndexedCell<?> cell = flow.getVisibleCell(i);
+      IndexedCell<?> cell = flow.getVisibleCell(i);
       if (cell != null && !cell.isEmpty() && cell.isVisible()
-          && cell.localToScene(cell.getBoundsInLocal()).getMaxY() <= flow.localToScene(flow.getLayoutBounds()).getMaxY() + 1) {
+          && cell.localToScene(cell.getBoundsInLocal()).getMaxY() <= bottom) {
         last = Math.max(last, cell.getIndex());
       }
     }
     return last;
   }
 
-  private int shownCount() {
-    return onFx(() -> events().shown().size());
+  /** Whether the newest row (or the one before it, half hidden) is in view. FX thread. */
+  private static boolean showsNewestRow(FxRobot robot) {
+    return lastVisibleIndex(robot) >= rows(robot).size() - 2;
+  }
+
+  private static boolean paused(FxRobot robot) {
+    return robot.lookup("#pauseButton").queryAs(ToggleButton.class).isSelected();
+  }
+
+  /** The count of the "N new" button. FX thread. */
+  private static long newCount(FxRobot robot) {
+    String digits = robot.lookup("#newEvents").queryButton().getText().replaceAll("[^0-9]", "");
+    return digits.isEmpty() ? 0 : Long.parseLong(digits);
+  }
+
+  private static String badge(FxRobot robot) {
+    return robot.lookup("#statusBadge").queryLabeled().getText().toLowerCase(Locale.ROOT);
   }
 
   @Test
   void eventsAppearInTheTable(FxRobot robot) {
     waitUntil("events received while the table is hidden", () -> session.model().events().total() >= 300);
     shortcut(robot, KeyCode.DIGIT2);
-    waitUntil("the events tab is shown", () -> view().getSelectionModel().getSelectedIndex() == 1);
-    waitUntil("events in the table", () -> events().shown().size() >= 30);
-    try {
-      waitUntil("the table follows the newest row", () -> events().isFollowing() && events().showsLastRow()
-          && lastVisibleIndex(robot) >= events().shown().size() - 2);
-    } catch (AssertionError e) {
-      throw new AssertionError(onFx(() -> events().followState() + " lastVisible=" + lastVisibleIndex(robot)), e);
-    }
+    waitUntil("the events tab is shown", () -> session.view().getSelectionModel().getSelectedIndex() == 1);
+    waitUntil("events in the table", () -> rows(robot).size() >= 30);
+    waitUntil("the table follows the newest row", () -> showsNewestRow(robot));
     // scrolled away from the bottom, the table stays where the reader is; Ctrl+End follows again
     run(() -> { // a mouse wheel turned towards older rows (TestFX's robot scrolls by one pixel under Monocle)
-      javafx.scene.Node flow = events().table().lookup(".virtual-flow");
-      javafx.geometry.Point2D at = flow.localToScreen(flow.getLayoutBounds().getCenterX(),
-          flow.getLayoutBounds().getCenterY());
-      javafx.event.Event.fireEvent(flow, new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
-          at.getX(), at.getY(), at.getX(), at.getY(), false, false, false, false, false, false, 0, 2000, 0, 2000,
-          javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
-          javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+      javafx.scene.Node flow = robot.lookup("#eventsTable .virtual-flow").query();
+      Point2D at = flow.localToScreen(flow.getLayoutBounds().getCenterX(), flow.getLayoutBounds().getCenterY());
+      javafx.event.Event.fireEvent(flow, new ScrollEvent(ScrollEvent.SCROLL, at.getX(), at.getY(), at.getX(),
+          at.getY(), false, false, false, false, false, false, 0, 2000, 0, 2000,
+          ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
     });
-    waitUntil("no longer following", () -> !events().isFollowing());
-    int size = shownCount();
-    waitUntil("more rows arrived", () -> events().shown().size() > size + 20);
+    int size = rowCount(robot);
+    waitUntil("more rows arrived", () -> rows(robot).size() > size + 20);
     assertThat(onFx(() -> lastVisibleIndex(robot))).isLessThan(size - 1);
     shortcut(robot, KeyCode.END);
-    waitUntil("following again", () -> events().isFollowing()
-        && lastVisibleIndex(robot) >= events().shown().size() - 2);
+    waitUntil("following again", () -> showsNewestRow(robot));
 
-    List<StreamMessage.Event> rows = onFx(() -> new ArrayList<>(events().table().getItems()));
+    List<StreamMessage.Event> rows = onFx(() -> List.copyOf(rows(robot)));
     assertThat(rows).extracting(StreamMessage.Event::type).contains("generationStarted", "tokenGenerated");
     assertThat(rows).extracting(StreamMessage.Event::seq).isSorted();
-    assertThat(robot.lookup("#eventCounts").queryAs(Label.class).getText()).startsWith("Showing ");
+    assertThat(Ui.text(robot, "#eventCounts")).startsWith("Showing ");
 
-    robot.clickOn("#eventsTable"); // the middle of a full table is a row
+    Ui.click(robot, () -> visibleRow(robot, "#eventsTable"));
     waitUntil("the details pane shows the payload",
         () -> robot.lookup("#eventDetails").queryTextInputControl().getText().contains("\"payload\" : {"));
   }
@@ -153,98 +166,112 @@ class DashboardUiTest {
   @Test
   void filtersAndSearchNarrowTheTable(FxRobot robot) {
     shortcut(robot, KeyCode.DIGIT2);
-    waitUntil("events of several types", () -> events().shown().stream().map(StreamMessage.Event::type)
-        .distinct().count() >= 3 && events().shown().size() > 50);
+    waitUntil("events of several types", () -> rows(robot).stream().map(StreamMessage.Event::type)
+        .distinct().count() >= 3 && rows(robot).size() > 50);
 
-    robot.clickOn("#typeFilter");
-    robot.clickOn(robot.lookup(".list-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
-        && "generationStarted".equals(c.getText())).queryAs(javafx.scene.Node.class));
-    waitUntil("only generationStarted rows", () -> !events().shown().isEmpty()
-        && events().shown().stream().allMatch(e -> e.type().equals("generationStarted")));
-    assertThat(shownCount()).isLessThan(onFx(() -> session.model().events().items().size()));
+    Ui.click(robot, "#typeFilter");
+    Ui.click(robot, () -> robot.lookup(".list-cell").match(n -> n instanceof ListCell<?> c
+        && "generationStarted".equals(c.getText())).query());
+    waitUntil("only generationStarted rows", () -> !rows(robot).isEmpty()
+        && rows(robot).stream().allMatch(e -> e.type().equals("generationStarted")));
+    assertThat(rowCount(robot)).isLessThan(onFx(() -> session.model().events().items().size()));
 
     run(() -> robot.lookup("#typeFilter").queryComboBox().setValue("All types"));
-    ComboBox<String> models = robot.lookup("#modelFilter").queryComboBox();
-    waitUntil("the model filter lists the demo model", () -> models.getItems().contains(EmbeddedEngine.DEFAULT_MODEL_ID));
-    run(() -> models.setValue(EmbeddedEngine.DEFAULT_MODEL_ID));
-    waitUntil("only the demo model's rows", () -> !events().shown().isEmpty() && events().shown().stream()
+    waitUntil("the model filter lists the demo model", () -> robot.lookup("#modelFilter").queryComboBox()
+        .getItems().contains(EmbeddedEngine.DEFAULT_MODEL_ID));
+    run(() -> robot.lookup("#modelFilter").<String>queryComboBox().setValue(EmbeddedEngine.DEFAULT_MODEL_ID));
+    waitUntil("only the demo model's rows", () -> !rows(robot).isEmpty() && rows(robot).stream()
         .allMatch(e -> EmbeddedEngine.DEFAULT_MODEL_ID.equals(e.model())));
-    run(() -> models.setValue("All models"));
+    run(() -> robot.lookup("#modelFilter").<String>queryComboBox().setValue("All models"));
 
-    String generation = onFx(() -> events().shown().stream().map(StreamMessage.Event::generationId)
+    String generation = onFx(() -> rows(robot).stream().map(StreamMessage.Event::generationId)
         .filter(Objects::nonNull).findFirst().orElseThrow());
-    int before = shownCount();
+    int before = rowCount(robot);
     shortcut(robot, KeyCode.F); // Ctrl+F focuses the search field
     robot.write(generation);
-    waitUntil("only rows that match the search", () -> !events().shown().isEmpty() && events().shown().stream()
+    waitUntil("only rows that match the search", () -> !rows(robot).isEmpty() && rows(robot).stream()
         .allMatch(e -> e.generationId() != null && e.generationId().contains(generation)
             || e.summary().contains(generation)));
-    assertThat(shownCount()).isLessThan(before);
+    assertThat(rowCount(robot)).isLessThan(before);
     robot.eraseText(generation.length());
-    waitUntil("every row again", () -> events().shown().size() > 50);
+    waitUntil("every row again", () -> rows(robot).size() > 50);
   }
 
   @Test
   void pauseHoldsTheViewAndResumeCatchesUp(FxRobot robot) {
     shortcut(robot, KeyCode.DIGIT2);
-    waitUntil("events in the table", () -> events().shown().size() >= 20);
+    waitUntil("events in the table", () -> rows(robot).size() >= 20);
     shortcut(robot, KeyCode.P);
-    waitUntil("paused", () -> events().isPaused());
-    List<StreamMessage.Event> held = onFx(() -> new ArrayList<>(events().shown()));
+    waitUntil("paused", () -> paused(robot));
+    List<StreamMessage.Event> held = onFx(() -> List.copyOf(rows(robot)));
     long totalAtPause = onFx(() -> session.model().events().total());
-    waitUntil("new events counted while paused", () -> events().newCount() >= 20
+    waitUntil("new events counted while paused", () -> newCount(robot) >= 20
         && session.model().events().total() >= totalAtPause + 20);
-    Button newEvents = robot.lookup("#newEvents").queryButton();
-    assertThat(newEvents.isVisible()).isTrue();
-    assertThat(newEvents.getText()).endsWith(" new");
-    assertThat(onFx(() -> new ArrayList<>(events().shown()))).isEqualTo(held);
+    assertThat(onFx(() -> robot.lookup("#newEvents").queryButton().isVisible())).isTrue();
+    assertThat(Ui.text(robot, "#newEvents")).endsWith(" new");
+    assertThat(onFx(() -> List.copyOf(rows(robot)))).isEqualTo(held);
 
-    robot.clickOn("#newEvents"); // resumes
-    waitUntil("resumed and caught up", () -> !events().isPaused()
-        && events().shown().size() > held.size()
-        && events().shown().get(events().shown().size() - 1).seq() >= session.model().events().items()
+    Ui.click(robot, "#newEvents"); // resumes
+    waitUntil("resumed and caught up", () -> !paused(robot)
+        && rows(robot).size() > held.size()
+        && rows(robot).get(rows(robot).size() - 1).seq() >= session.model().events().items()
             .get(session.model().events().items().size() - 1).seq() - 500);
-    assertThat(robot.lookup("#newEvents").queryButton().isVisible()).isFalse();
-    List<StreamMessage.Event> now = onFx(() -> new ArrayList<>(events().shown()));
+    assertThat(onFx(() -> robot.lookup("#newEvents").queryButton().isVisible())).isFalse();
+    List<StreamMessage.Event> now = onFx(() -> List.copyOf(rows(robot)));
     assertThat(now).containsAll(held.subList(Math.max(0, held.size() - 5), held.size()));
   }
 
   @Test
   void aRejectionShowsItsViolations(FxRobot robot, @TempDir Path dir) throws Exception {
     shortcut(robot, KeyCode.DIGIT5);
-    RejectionsView rejections = view().rejections();
-    waitUntil("rejections arrive", () -> !rejections.table().getItems().isEmpty());
-    robot.clickOn(visibleRow(robot, "#rejectionsTable"));
-    StreamMessage.Rejection selected = onFx(() -> rejections.table().getSelectionModel().getSelectedItem());
+    waitUntil("rejections arrive", () -> !robot.lookup("#rejectionsTable").queryTableView().getItems().isEmpty());
+    Ui.click(robot, () -> visibleRow(robot, "#rejectionsTable"));
+    StreamMessage.Rejection selected = onFx(() -> robot.lookup("#rejectionsTable")
+        .<StreamMessage.Rejection>queryTableView().getSelectionModel().getSelectedItem());
     assertThat(selected).isNotNull();
     assertThat(selected.violations()).isNotEmpty();
-    TableView<Violation> violations = robot.lookup("#violationsTable").queryTableView();
-    waitUntil("the violations are listed", () -> violations.getItems().equals(selected.violations()));
-    List<String> paths = onFx(() -> rejections.payload().highlightedPaths());
-    assertThat(paths).containsAnyElementsOf(selected.violations().stream().map(Violation::path).toList());
-    assertThat(robot.lookup("#rejectionSummary").queryAs(Label.class).getText()).contains("rejections");
+    waitUntil("the violations are listed", () -> robot.lookup("#violationsTable").queryTableView().getItems()
+        .equals(selected.violations()));
+    assertThat(highlightedPaths(robot))
+        .containsAnyElementsOf(selected.violations().stream().map(Violation::path).toList());
+    assertThat(Ui.text(robot, "#rejectionSummary")).contains("rejections");
 
-    robot.clickOn("#copyJson");
+    Ui.click(robot, "#copyJson");
     String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
     assertThat(copied).contains("\"violations\"").contains(selected.violations().get(0).code().wireName());
 
-    Path file = dir.resolve("rejections.json");
-    onFx(() -> rejections.exportTo(List.of(selected), file)).get();
-    assertThat(Files.readString(file)).startsWith("[").contains("\"eventType\" : \"" + selected.eventType() + "\"");
+    exportTarget = dir.resolve("rejections.json");
+    Ui.click(robot, "#exportSelected");
+    waitUntil("the export reported", () -> Ui.text(robot, "#rejectionMessage")
+        .equals("Exported 1 rejection to rejections.json."));
+    assertThat(Files.readString(exportTarget)).startsWith("[")
+        .contains("\"eventType\" : \"" + selected.eventType() + "\"");
+
+    exportTarget = dir.resolve("no-such-folder").resolve("rejections.json");
+    Ui.click(robot, "#exportSelected");
+    waitUntil("the failure explained in words", () -> Ui.text(robot, "#rejectionMessage")
+        .endsWith("the folder does not exist."));
+  }
+
+  /** The violation paths highlighted in the rejected payload. */
+  static List<String> highlightedPaths(FxRobot robot) {
+    return onFx(() -> robot.lookup("#rejectedPayload .json-highlight").queryAll().stream()
+        .map(n -> String.valueOf(n.getUserData())).distinct().toList());
   }
 
   @Test
   void theStatusBadgeFollowsStatusEvents(FxRobot robot) {
     shortcut(robot, KeyCode.DIGIT1);
-    waitUntil("a status event shown", () -> !view().overview().badge().status().equals("unknown"));
-    waitUntil("the badge shows the newest status event", () -> view().overview().badge().status()
-        .equals(lastStatus()));
-    assertThat(onFx(() -> view().overview().badge().status())).isIn("ready", "busy");
-    assertThat(robot.lookup("#statusBadge").queryAs(Label.class).getStyleClass()).anyMatch(c -> c.startsWith("status-"));
+    waitUntil("a status event shown", () -> !badge(robot).equals("unknown"));
+    waitUntil("the badge shows the newest status event", () -> badge(robot).equals(lastStatus()));
+    assertThat(onFx(() -> badge(robot))).isIn("ready", "busy");
+    assertThat(onFx(() -> List.copyOf(robot.lookup("#statusBadge").query().getStyleClass())))
+        .anyMatch(c -> c.startsWith("status-"));
 
     engine.close(); // its last status event says shutdown
-    waitUntil("the badge shows shutdown", () -> view().overview().badge().status().equals("shutdown"));
-    assertThat(robot.lookup("#statusBadge").queryAs(Label.class).getStyleClass()).contains("status-shutdown");
+    waitUntil("the badge shows shutdown", () -> badge(robot).equals("shutdown"));
+    assertThat(onFx(() -> List.copyOf(robot.lookup("#statusBadge").query().getStyleClass())))
+        .contains("status-shutdown");
     assertThat(lastStatus()).isEqualTo("shutdown");
   }
 
@@ -274,20 +301,20 @@ class DashboardUiTest {
 
     int port = engine.baseUri().getPort();
     engine.close();
-    waitUntil("reconnecting is shown", () -> robot.lookup("#connectionState").queryAs(Label.class).getText()
+    waitUntil("reconnecting is shown", () -> robot.lookup("#connectionState").queryLabeled().getText()
         .startsWith("Reconnecting"));
     waitUntil("why, in words", () -> { // no stack trace
-      String detail = robot.lookup("#connectionDetail").queryAs(Label.class).getText();
+      String detail = robot.lookup("#connectionDetail").queryLabeled().getText();
       return detail.equals("Nothing is listening at 127.0.0.1:" + port + ". Is the engine running?")
           || detail.equals("The engine at 127.0.0.1:" + port + " closed the stream.");
     });
     long before = onFx(() -> session.model().events().total());
 
     engine = Engines.demo(port, 0.3); // the engine restarts behind the same address
-    waitUntil("connected again", () -> robot.lookup("#connectionState").queryAs(Label.class).getText()
+    waitUntil("connected again", () -> robot.lookup("#connectionState").queryLabeled().getText()
         .equals("Connected"));
     waitUntil("new events from the new engine", () -> session.model().events().total() > before + 10);
     waitUntil("the restart is noticed", () -> session.client().status().restarts() == 1);
-    waitUntil("the badge follows the new engine", () -> view().overview().badge().status().matches("ready|busy"));
+    waitUntil("the badge follows the new engine", () -> badge(robot).matches("ready|busy"));
   }
 }

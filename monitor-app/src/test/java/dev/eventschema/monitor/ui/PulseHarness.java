@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,18 +36,24 @@ import org.testfx.util.WaitForAsyncUtils;
  *
  * <pre>
  * ./mvnw -pl monitor-app -am verify -Dtest=PulseHarness -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmonitor.groups=harness -Dmonitor.excludedGroups= [-Dharness.rate=25000 -Dharness.seconds=24]
+ *     -Dmonitor.groups=measurement -Dmonitor.excludedGroups= [-Dharness.rate=25000 -Dharness.seconds=24]
  * </pre>
  */
-@Tag("harness")
+@Tag("measurement")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 @ExtendWith(ApplicationExtension.class)
 class PulseHarness {
 
   private Dashboard dashboard;
+  private PulseStats pulses;
 
   @Start
   void start(Stage stage) {
-    dashboard = DashboardStage.show(stage, 20_000);
+    dashboard = new Dashboard(20_000);
+    Scene scene = new Scene(dashboard.root(), 1280, 800);
+    pulses = PulseStats.install(scene, () -> dashboard.attach(scene));
+    stage.setScene(scene);
+    stage.show();
   }
 
   @Test
@@ -66,13 +74,13 @@ class PulseHarness {
           EngineView.Page.EVENTS, EngineView.Page.REJECTIONS)) {
         run(() -> {
           session.view().show(page);
-          dashboard.pulses().reset();
+          pulses.reset();
         });
         long receivedBefore = session.client().status().received();
         long start = System.nanoTime();
         WaitForAsyncUtils.sleep(seconds / 4, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        String stats = onFx(() -> dashboard.pulses().summary());
+        String stats = onFx(() -> pulses.summary());
         long received = session.client().status().received() - receivedBefore;
         System.out.printf(Locale.ROOT, "[harness] %-11s view, %,.0f events/s received: %s%n", page,
             received / elapsed, stats);

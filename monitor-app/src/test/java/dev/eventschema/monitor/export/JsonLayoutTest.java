@@ -1,4 +1,4 @@
-package dev.eventschema.monitor.view;
+package dev.eventschema.monitor.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

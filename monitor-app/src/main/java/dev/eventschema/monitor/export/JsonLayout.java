@@ -1,4 +1,4 @@
-package dev.eventschema.monitor.view;
+package dev.eventschema.monitor.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
