@@ -20,9 +20,17 @@ public final class EngineSession implements AutoCloseable {
   public static final int INBOX_CAPACITY = 50_000;
   /**
    * The most messages applied in one frame (the rest wait for the next): 5,000 per frame is 300,000
-   * per second at 60 frames per second, and keeps a frame short after a stall.
+   * per second at 60 frames per second.
    */
   public static final int MAX_PER_FRAME = 5_000;
+  /** Messages taken from the inbox at a time, between two looks at the clock. */
+  static final int CHUNK = 250;
+  /**
+   * The time one frame may spend taking messages in, so that a frame stays short after a stall (a
+   * backlog is caught up over several frames instead of in one long one); the first chunk is always
+   * taken, so progress never stops.
+   */
+  static final long BUDGET_NANOS = 4_000_000L;
 
   private final String name;
   private final SseClient client;
@@ -48,12 +56,19 @@ public final class EngineSession implements AutoCloseable {
 
   /** Drains the inbox once and brings the model and views up to date. FX thread. */
   int pulse(boolean onScreen) {
+    long start = System.nanoTime();
+    int total = 0;
+    int taken;
+    do {
+      drained.clear();
+      taken = inbox.drainTo(drained, Math.min(CHUNK, MAX_PER_FRAME - total));
+      model.accept(drained);
+      total += taken;
+    } while (taken == CHUNK && total < MAX_PER_FRAME && System.nanoTime() - start < BUDGET_NANOS);
     drained.clear();
-    inbox.drainTo(drained, MAX_PER_FRAME);
-    ConnectionStatus status = client.status();
-    model.apply(drained, status);
+    model.publish(client.status());
     view.refresh(onScreen);
-    return drained.size();
+    return total;
   }
 
   public String name() {

@@ -50,18 +50,17 @@ public final class EngineModel {
     this.rejections = new RejectionLog(RejectionLog.DEFAULT_CAPACITY);
   }
 
-  /** Applies one frame's messages and the connection state. */
+  /** Applies one frame's messages and the connection state: {@link #accept} then {@link #publish}. */
   public void apply(List<StreamMessage> batch, ConnectionStatus status) {
-    if (!status.equals(connection.get())) {
-      connection.set(status);
-    }
-    if (batch.isEmpty()) {
-      events.append(List.of());
-      return;
-    }
-    eventBatch.clear();
-    rejectionBatch.clear();
-    newGenerations.clear();
+    accept(batch);
+    publish(status);
+  }
+
+  /**
+   * Takes messages into the model's own state without publishing them to the observable lists
+   * (which happens once per frame, in {@link #publish}); may be called several times per frame.
+   */
+  public void accept(List<StreamMessage> batch) {
     for (StreamMessage message : batch) {
       switch (message) {
         case StreamMessage.Event e -> {
@@ -75,8 +74,17 @@ public final class EngineModel {
         }
       }
     }
+  }
+
+  /** Publishes what was accepted since the last publish, in one change per list; once per frame. */
+  public void publish(ConnectionStatus status) {
+    if (!status.equals(connection.get())) {
+      connection.set(status);
+    }
     events.append(eventBatch);
     rejections.append(rejectionBatch);
+    eventBatch.clear();
+    rejectionBatch.clear();
     for (GenerationRow row : dirtyGenerations) {
       row.flush();
     }
@@ -84,6 +92,7 @@ public final class EngineModel {
     if (!newGenerations.isEmpty()) {
       java.util.Collections.reverse(newGenerations);
       generations.addAll(0, newGenerations);
+      newGenerations.clear();
       trimGenerations();
     }
     for (ModelRow row : dirtyModels) {

@@ -54,11 +54,14 @@ public final class LiveChart extends StackPane {
     getChildren().addAll(chart, empty);
   }
 
-  /** Redraws if the data or the width changed; {@code version} identifies the data. */
-  public void refresh(long version) {
+  /**
+   * Redraws if the data or the width changed ({@code version} identifies the data); returns whether
+   * it did.
+   */
+  public boolean refresh(long version) {
     double width = chart.getWidth();
     if (version == drawnVersion && Math.abs(width - drawnWidth) < 1) {
-      return;
+      return false;
     }
     drawnVersion = version;
     drawnWidth = width;
@@ -72,7 +75,7 @@ public final class LiveChart extends StackPane {
     boolean hasData = newest > Double.NEGATIVE_INFINITY;
     empty.setVisible(!hasData);
     if (!hasData) {
-      return;
+      return true;
     }
     double oldest = Double.POSITIVE_INFINITY;
     for (TimeSeries s : series) {
@@ -106,5 +109,6 @@ public final class LiveChart extends StackPane {
       }
       target.getData().setAll(data);
     }
+    return true;
   }
 }

@@ -106,6 +106,8 @@ public final class OverviewView extends VBox {
   }
 
   private long numbersUpdated;
+  private int nextChart;
+  private ConnectionStatus.State shownState;
 
   /** Brings the view up to date; called once per frame when visible (the numbers ten times a second). */
   public void refresh() {
@@ -113,8 +115,14 @@ public final class OverviewView extends VBox {
     if (!badge.status().equals(o.statusProperty().get())) {
       badge.setStatus(o.statusProperty().get());
     }
-    for (LiveChart chart : charts) {
-      chart.refresh(o.seriesVersion());
+    // at most one chart redrawn per frame: the four change together (once per telemetry snapshot),
+    // and four axes and paths laid out in the same pulse make one long frame
+    for (int i = 0; i < charts.size(); i++) {
+      LiveChart chart = charts.get((nextChart + i) % charts.size());
+      if (chart.refresh(o.seriesVersion())) {
+        nextChart = (nextChart + i + 1) % charts.size();
+        break;
+      }
     }
     long now = System.nanoTime();
     if (now - numbersUpdated < 100_000_000L) {
@@ -128,12 +136,15 @@ public final class OverviewView extends VBox {
       state += seconds > 0 ? " in " + seconds + " s (attempt " + c.attempt() + ")" : "…";
     }
     setText(connectionState, state);
-    connectionState.getStyleClass().removeAll("conn-ok", "conn-warn", "conn-bad");
-    connectionState.getStyleClass().add(switch (c.state()) {
-      case CONNECTED -> "conn-ok";
-      case CONNECTING, RECONNECTING -> "conn-warn";
-      default -> "conn-bad";
-    });
+    if (c.state() != shownState) { // a style class change re-applies the CSS: only when it changes
+      shownState = c.state();
+      connectionState.getStyleClass().removeAll("conn-ok", "conn-warn", "conn-bad");
+      connectionState.getStyleClass().add(switch (c.state()) {
+        case CONNECTED -> "conn-ok";
+        case CONNECTING, RECONNECTING -> "conn-warn";
+        default -> "conn-bad";
+      });
+    }
     setText(connectionDetail, c.detail());
     setText(connectionNumbers, "last seq " + Formats.grouped(c.lastSeq()) + " · reconnects " + c.reconnects()
         + " · engine restarts seen " + c.restarts());
