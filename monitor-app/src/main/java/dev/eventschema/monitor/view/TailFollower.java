@@ -113,6 +113,10 @@ final class TailFollower {
     }
     if (flowInSync()) {
       flow.setPosition(1.0); // the very end: the last row at the bottom of the viewport
+      // lay the flow out at its new position now, so that this pulse renders the end: left to the
+      // next pulse, the scroll would always trail by one refresh when every pulse brings new rows
+      // (a slow machine), and the newest row would never be in view
+      table.layout();
       if (atBottom()) {
         scrollsPending = 0;
         return;

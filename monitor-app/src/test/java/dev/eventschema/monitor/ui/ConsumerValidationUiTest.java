@@ -15,9 +15,11 @@ import dev.eventschema.monitor.view.EngineView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,6 +30,9 @@ import org.testfx.framework.junit5.Start;
  * engine's own stream server, fed directly (bypassing the engine's emitter), stands for a faulty
  * engine or a peer in the middle.
  */
+// a scene test waits for several conditions of up to 30 s each (Fx.TIMEOUT_SECONDS) on a machine that
+// may be busy: more than the 60 s default timeout of unit tests
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 @ExtendWith(ApplicationExtension.class)
 class ConsumerValidationUiTest {
 

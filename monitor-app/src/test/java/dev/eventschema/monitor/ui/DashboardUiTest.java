@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListCell;
@@ -33,6 +34,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -44,6 +46,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real dashboard scenes, driven by TestFX, against a real engine started by each test. Nodes are
  * found by id and style class and read, clicked and changed on the FX thread only ({@link Ui}).
  */
+// a scene test waits for several conditions of up to 30 s each (Fx.TIMEOUT_SECONDS) on a machine that
+// may be busy: more than the 60 s default timeout of unit tests
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 @ExtendWith(ApplicationExtension.class)
 class DashboardUiTest {
 
