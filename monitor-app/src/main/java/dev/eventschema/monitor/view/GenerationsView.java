@@ -23,6 +23,8 @@ public final class GenerationsView extends SplitPane {
   private final Label prompt = new Label();
   private final TextArea text = new TextArea();
   private GenerationRow detailed;
+  /** The generation shown because none is selected. */
+  private GenerationRow shownUnselected;
 
   public GenerationsView(EngineModel model) {
     this.model = model;
@@ -83,7 +85,10 @@ public final class GenerationsView extends SplitPane {
     setDividerPositions(0.55);
   }
 
-  /** Follows the selected generation, or the newest one when none is selected; only while on screen. */
+  /**
+   * Follows the selected generation, or when none is selected the newest one (kept while it is
+   * running); only while on screen.
+   */
   public void refresh(boolean onScreen) {
     if (!onScreen) {
       if (detailed != null) {
@@ -93,8 +98,15 @@ public final class GenerationsView extends SplitPane {
       return;
     }
     GenerationRow target = table.getSelectionModel().getSelectedItem();
-    if (target == null && !model.generations().isEmpty()) {
-      target = model.generations().get(0);
+    if (target == null) {
+      // the newest, but one that is being written stays until it ends: at hundreds of generations a
+      // second, jumping to each new one would show nothing readable (and re-lay the text out every frame)
+      boolean keep = detailed != null && detailed.stateProperty().get() == GenerationRow.State.RUNNING
+          && detailed == shownUnselected;
+      target = keep ? detailed : model.generations().isEmpty() ? null : model.generations().get(0);
+      shownUnselected = target;
+    } else {
+      shownUnselected = null;
     }
     if (target != detailed) {
       if (detailed != null) {
