@@ -1,0 +1,168 @@
+package dev.eventschema.monitor.model;
+
+import dev.eventschema.monitor.client.StreamMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The running and recent generations, built from the generation events: rows collect what arrives
+ * during a frame and {@link #publish} shows it once per frame (new rows in one change, the oldest
+ * ended ones beyond {@link #RECENT} removed in another).
+ */
+final class GenerationTracker {
+
+  /** Generations kept once they ended. */
+  static final int RECENT = 200;
+
+  private final ObservableList<GenerationRow> rows = FXCollections.observableArrayList();
+  private final Map<String, GenerationRow> byId = new HashMap<>();
+  private final Set<GenerationRow> dirty = new LinkedHashSet<>();
+  private final List<GenerationRow> added = new ArrayList<>();
+
+  /** Running and recent generations, newest first. */
+  ObservableList<GenerationRow> rows() {
+    return rows;
+  }
+
+  void started(StreamMessage.Event e) {
+    if (e.generationId() == null) {
+      return;
+    }
+    GenerationRow row = new GenerationRow(e.generationId(), e.model(), promptOf(e.summary()), e.time());
+    GenerationRow old = byId.put(e.generationId(), row);
+    if (old != null) {
+      rows.remove(old);
+      added.remove(old);
+    }
+    added.add(row);
+  }
+
+  /** A token ({@code ""} marks the end of the sequence). */
+  void token(StreamMessage.Event e, String token) {
+    GenerationRow row = row(e);
+    if (row == null) {
+      return;
+    }
+    if (token.isEmpty()) {
+      row.endOfSequence = true;
+    } else {
+      row.pendingText.append(token);
+      row.pendingTokens++;
+      if (row.firstTokenAt == null) {
+        row.firstTokenAt = e.time();
+      }
+      row.lastTokenAt = e.time();
+    }
+    markDirty(row);
+  }
+
+  void completed(StreamMessage.Event e) {
+    GenerationRow row = row(e);
+    if (row == null) {
+      return;
+    }
+    Map<String, Object> p = e.payload();
+    row.flush();
+    markDirty(row);
+    row.stateProperty().set(GenerationRow.State.COMPLETED);
+    long tokens = ((Number) p.get("tokensGenerated")).longValue();
+    row.pendingTokens = tokens - row.tokensProperty().get();
+    row.durationMsProperty().set(((Number) p.get("durationMs")).doubleValue());
+    if (p.get("throughput") instanceof Number t) {
+      row.throughputProperty().set(t.doubleValue());
+    }
+    row.outcomeProperty().set(outcome(p));
+  }
+
+  void failed(StreamMessage.Event e) {
+    GenerationRow row = row(e);
+    if (row == null) {
+      return;
+    }
+    Map<String, Object> p = e.payload();
+    row.stateProperty().set(GenerationRow.State.FAILED);
+    row.outcomeProperty().set("error" + (p.get("code") != null ? " (" + p.get("code") + ")" : "") + ": "
+        + p.get("error"));
+    markDirty(row);
+  }
+
+  /** Shows what arrived since the last publish. Once per frame. */
+  void publish() {
+    for (GenerationRow row : dirty) {
+      row.flush();
+    }
+    dirty.clear();
+    if (!added.isEmpty()) {
+      Collections.reverse(added);
+      rows.addAll(0, added);
+      added.clear();
+      trim();
+    }
+  }
+
+  private void markDirty(GenerationRow row) {
+    row.dirty = true;
+    dirty.add(row);
+  }
+
+  /** The row of an event's generation, created if the dashboard connected after it started. */
+  private GenerationRow row(StreamMessage.Event e) {
+    if (e.generationId() == null) {
+      return null;
+    }
+    GenerationRow row = byId.get(e.generationId());
+    if (row == null) {
+      row = new GenerationRow(e.generationId(), e.model(), "(started before the dashboard connected)", null);
+      byId.put(e.generationId(), row);
+      added.add(row);
+    }
+    return row;
+  }
+
+  private void trim() {
+    int ended = 0;
+    for (GenerationRow row : rows) {
+      if (row.stateProperty().get() != GenerationRow.State.RUNNING) {
+        ended++;
+      }
+    }
+    if (ended <= RECENT) {
+      return;
+    }
+    int toRemove = ended - RECENT;
+    List<GenerationRow> removed = new ArrayList<>();
+    for (int i = rows.size() - 1; i >= 0 && removed.size() < toRemove; i--) {
+      GenerationRow row = rows.get(i);
+      if (row.stateProperty().get() != GenerationRow.State.RUNNING) {
+        removed.add(row);
+      }
+    }
+    for (GenerationRow row : removed) {
+      byId.remove(row.id(), row);
+    }
+    rows.removeAll(removed);
+  }
+
+  private static String outcome(Map<String, Object> p) {
+    if (p.get("metadata") instanceof Map<?, ?> meta) {
+      for (String key : List.of("finishReason", "reason", "stopReason")) {
+        if (meta.get(key) instanceof String reason) {
+          return "completed (" + reason.toLowerCase(Locale.ROOT) + ")";
+        }
+      }
+    }
+    return "completed";
+  }
+
+  private static String promptOf(String summary) {
+    return summary.startsWith("prompt ") ? summary.substring("prompt ".length()) : summary;
+  }
+}
