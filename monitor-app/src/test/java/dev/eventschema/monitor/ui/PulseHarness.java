@@ -36,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  *
  * <pre>
  * ./mvnw -pl monitor-app -am verify -Dtest=PulseHarness -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmonitor.groups=measurement -Dmonitor.excludedGroups= [-Dharness.rate=25000 -Dharness.seconds=24]
+ *     -Dgroups=measurement -DexcludedGroups= [-Dharness.rate=25000 -Dharness.seconds=24]
  * </pre>
  */
 @Tag("measurement")
