@@ -23,15 +23,6 @@ public final class EngineSession implements AutoCloseable {
    * per second at 60 frames per second.
    */
   public static final int MAX_PER_FRAME = 5_000;
-  /** Messages taken from the inbox at a time, between two looks at the clock. */
-  static final int CHUNK = 250;
-  /**
-   * The time one frame may spend taking messages in, so that a frame stays short after a stall (a
-   * backlog is caught up over several frames instead of in one long one); the first chunk is always
-   * taken, so progress never stops.
-   */
-  static final long BUDGET_NANOS = 4_000_000L;
-
   private final String name;
   private final SseClient client;
   private final Inbox inbox = new Inbox(INBOX_CAPACITY);
@@ -54,21 +45,15 @@ public final class EngineSession implements AutoCloseable {
     client.start();
   }
 
-  /** Drains the inbox once and brings the model and views up to date. FX thread. */
+  /** Takes up to {@link #MAX_PER_FRAME} messages from the inbox and brings the model and views up to date. FX thread, once per frame. */
   int pulse(boolean onScreen) {
-    long start = System.nanoTime();
-    int total = 0;
-    int taken;
-    do {
-      drained.clear();
-      taken = inbox.drainTo(drained, Math.min(CHUNK, MAX_PER_FRAME - total));
-      model.accept(drained);
-      total += taken;
-    } while (taken == CHUNK && total < MAX_PER_FRAME && System.nanoTime() - start < BUDGET_NANOS);
+    drained.clear();
+    int taken = inbox.drainTo(drained, MAX_PER_FRAME);
+    model.accept(drained);
     drained.clear();
     model.publish(client.status());
     view.refresh(onScreen);
-    return total;
+    return taken;
   }
 
   public String name() {
