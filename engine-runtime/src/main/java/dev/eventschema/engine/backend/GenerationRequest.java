@@ -1,6 +1,7 @@
 package dev.eventschema.engine.backend;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -17,16 +18,21 @@ import java.util.OptionalLong;
  *     tokens; empty means a random seed
  * @param tokensPerSecond paces the stream so that it looks like real serving; empty means as fast
  *     as possible
+ * @param topP nucleus sampling: only the most likely tokens whose (tempered) probabilities add up
+ *     to {@code topP} are drawn from; 1 (the default) turns it off; in {@code (0, 1]}
+ * @param requestId the caller's id for the request (an HTTP {@code x-request-id}), carried in the
+ *     {@code generationStarted} event's metadata so that the generation's events can be found by it
  */
 public record GenerationRequest(
     String modelId, String prompt, int maxTokens, double temperature, OptionalLong seed,
-    OptionalDouble tokensPerSecond) {
+    OptionalDouble tokensPerSecond, double topP, Optional<String> requestId) {
 
   public GenerationRequest {
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(prompt, "prompt");
     Objects.requireNonNull(seed, "seed");
     Objects.requireNonNull(tokensPerSecond, "tokensPerSecond");
+    Objects.requireNonNull(requestId, "requestId");
     if (maxTokens < 1) {
       throw new IllegalArgumentException("maxTokens must be >= 1, was " + maxTokens);
     }
@@ -36,6 +42,15 @@ public record GenerationRequest(
     if (tokensPerSecond.isPresent() && !(tokensPerSecond.getAsDouble() > 0)) {
       throw new IllegalArgumentException("tokensPerSecond must be > 0, was " + tokensPerSecond.getAsDouble());
     }
+    if (!(topP > 0 && topP <= 1)) {
+      throw new IllegalArgumentException("topP must be in (0, 1], was " + topP);
+    }
+  }
+
+  /** A request without nucleus sampling or request id. */
+  public GenerationRequest(String modelId, String prompt, int maxTokens, double temperature, OptionalLong seed,
+      OptionalDouble tokensPerSecond) {
+    this(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, 1.0, Optional.empty());
   }
 
   /** An unpaced request with a fixed seed. */
@@ -46,6 +61,18 @@ public record GenerationRequest(
 
   /** The same request, paced at {@code tokensPerSecond}. */
   public GenerationRequest paced(double tokensPerSecond) {
-    return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, OptionalDouble.of(tokensPerSecond));
+    return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, OptionalDouble.of(tokensPerSecond),
+        topP, requestId);
+  }
+
+  /** The same request with nucleus sampling at {@code newTopP}. */
+  public GenerationRequest withTopP(double newTopP) {
+    return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, newTopP, requestId);
+  }
+
+  /** The same request carrying the caller's {@code newRequestId}. */
+  public GenerationRequest withRequestId(String newRequestId) {
+    return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, topP,
+        Optional.of(newRequestId));
   }
 }

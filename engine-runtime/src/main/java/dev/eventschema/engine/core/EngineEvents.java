@@ -74,6 +74,10 @@ final class EngineEvents {
     metadata.put("temperature", request.temperature());
     request.seed().ifPresent(seed -> metadata.put("seed", seed));
     request.tokensPerSecond().ifPresent(rate -> metadata.put("tokensPerSecond", rate));
+    if (request.topP() < 1) {
+      metadata.put("topP", request.topP());
+    }
+    request.requestId().ifPresent(id -> metadata.put("requestId", id));
     metadata.put("queuedMs", round(handle.queuedNanos() / 1e6));
     emitSafely(() -> emitter.emitGenerationStarted(handle.id(), GenerationStartedEventBuilder.builder()
         .model(request.modelId())

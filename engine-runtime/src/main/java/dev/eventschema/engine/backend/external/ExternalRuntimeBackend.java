@@ -200,6 +200,9 @@ public final class ExternalRuntimeBackend implements ModelBackend {
     params.put("temperature", request.temperature());
     request.seed().ifPresent(seed -> params.put("seed", seed));
     request.tokensPerSecond().ifPresent(rate -> params.put("tokens_per_second", rate));
+    if (request.topP() < 1) {
+      params.put("top_p", request.topP()); // absent means 1: runtimes written before it need not know it
+    }
     return params;
   }
 

@@ -77,6 +77,14 @@ public final class NgramBackend implements ModelBackend {
     this.loadTimeout = loadTimeout;
   }
 
+  /**
+   * How many tokens the n-gram models read in {@code text} (words, numbers and marks, each with its
+   * leading white space): what an OpenAI-style {@code usage.prompt_tokens} counts.
+   */
+  public static int countTokens(String text) {
+    return WordTokenizer.tokens(text).size();
+  }
+
   @Override
   public String name() {
     return "ngram";
@@ -118,7 +126,7 @@ public final class NgramBackend implements ModelBackend {
       return generation;
     }
     long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
-    NgramSampler sampler = model.sampler(request.prompt(), request.temperature(), seed);
+    NgramSampler sampler = model.sampler(request.prompt(), request.temperature(), request.topP(), seed);
     holder.run = new NgramRun(sampler, generation, scheduler, request.tokensPerSecond());
     running.add(generation);
     generation.result().whenComplete((reason, failure) -> running.remove(generation));

@@ -77,7 +77,12 @@ final class NgramModel {
 
   /** A sampler that continues {@code prompt}; its first token follows the prompt's last tokens. */
   NgramSampler sampler(String prompt, double temperature, long seed) {
-    return new NgramSampler(this, prompt, temperature, seed);
+    return sampler(prompt, temperature, 1.0, seed);
+  }
+
+  /** The same, with nucleus sampling at {@code topP} (1 turns it off). */
+  NgramSampler sampler(String prompt, double temperature, double topP, long seed) {
+    return new NgramSampler(this, prompt, temperature, topP, seed);
   }
 
   /**

@@ -25,6 +25,7 @@ final class NgramSampler {
 
   private final NgramModel model;
   private final double temperature;
+  private final double topP;
   private final TemperedUnigram tempered;
   private final SplittableRandom random;
 
@@ -40,9 +41,10 @@ final class NgramSampler {
   private int stamp;
   private double tailWeight;
 
-  NgramSampler(NgramModel model, String prompt, double temperature, long seed) {
+  NgramSampler(NgramModel model, String prompt, double temperature, double topP, long seed) {
     this.model = model;
     this.temperature = temperature;
+    this.topP = topP;
     this.tempered = temperature > 0 ? model.tempered(temperature) : null;
     this.random = new SplittableRandom(seed);
     this.history = new int[model.order() - 1];
@@ -60,7 +62,7 @@ final class NgramSampler {
   /** The next token; after the end-of-sequence token the sampler goes on as after a paragraph. */
   SampledToken next() {
     collectSeenContinuations();
-    int token = temperature > 0 ? draw() : mostLikely();
+    int token = temperature == 0 ? mostLikely() : topP < 1 ? drawFromNucleus() : draw();
     double logprob = inSet(token) ? Math.log(probability[token]) : Math.log(tailWeight) + model.logUnigram(token);
     push(token);
     if (token == Vocabulary.END) {
@@ -152,6 +154,72 @@ final class NgramSampler {
       }
     }
     return walkTail(random.nextDouble() * Math.max(0, tempered.total() - tailWeightsOfS));
+  }
+
+  /**
+   * Nucleus sampling: a token drawn from the tempered distribution cut to its most likely tokens
+   * whose tempered probabilities add up to {@code topP} (at least one token). Walks the tokens in
+   * order, so it costs more than {@link #draw()}; only requests with {@code topP < 1} pay it.
+   */
+  private int drawFromNucleus() {
+    double tailMax = tailWeight * model.unigram(model.byUnigramRank()[0]);
+    double reference = tailMax;
+    double massOfS = 0;
+    double tailWeightsOfS = 0;
+    for (int i = 0; i < setSize; i++) {
+      reference = Math.max(reference, probability[setMembers[i]]);
+    }
+    for (int i = 0; i < setSize; i++) {
+      massOfS += temper(probability[setMembers[i]] / reference);
+      tailWeightsOfS += tempered.weight(setMembers[i]);
+    }
+    double tailScale = temper(tailMax / reference);
+    double total = massOfS + tailScale * Math.max(0, tempered.total() - tailWeightsOfS);
+    double wanted = topP * total;
+    DescendingTokens walk = descending();
+    int[] nucleus = new int[16];
+    double[] cumulative = new double[16];
+    int size = 0;
+    double mass = 0;
+    for (int token = walk.next(); token >= 0; token = walk.next()) {
+      mass += inSet(token) ? temper(probability[token] / reference) : tailScale * tempered.weight(token);
+      if (size == nucleus.length) {
+        nucleus = Arrays.copyOf(nucleus, size * 2);
+        cumulative = Arrays.copyOf(cumulative, size * 2);
+      }
+      nucleus[size] = token;
+      cumulative[size++] = mass;
+      if (mass >= wanted) {
+        break;
+      }
+    }
+    double target = random.nextDouble() * mass;
+    for (int i = 0; i < size; i++) {
+      if (target < cumulative[i]) {
+        return nucleus[i];
+      }
+    }
+    return nucleus[size - 1];
+  }
+
+  /** This step's tokens, most likely first. */
+  private DescendingTokens descending() {
+    return new DescendingTokens(model, new DescendingTokens.Step() {
+      @Override
+      public boolean inSet(int token) {
+        return NgramSampler.this.inSet(token);
+      }
+
+      @Override
+      public double probabilityInSet(int token) {
+        return probability[token];
+      }
+
+      @Override
+      public double tailWeight() {
+        return tailWeight;
+      }
+    }, setMembers, setSize);
   }
 
   /** {@code ratio^(1/T)}, without the cost of {@code pow} at the common temperature 1. */

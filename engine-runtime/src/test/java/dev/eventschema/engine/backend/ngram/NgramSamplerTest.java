@@ -142,4 +142,40 @@ class NgramSamplerTest {
     }
     return ids;
   }
+  @Test
+  void aTinyTopPKeepsOnlyTheMostLikelyToken_whateverTheSeed() {
+    int greedy = DEFAULT.sampler("The miller said", 0.0, 1).next().id();
+
+    for (long seed = 0; seed < 50; seed++) {
+      assertThat(DEFAULT.sampler("The miller said", 1.0, 1e-9, seed).next().id()).isEqualTo(greedy);
+    }
+  }
+
+  @Test
+  void topPDrawsOnlyFromTheNucleus_theMostLikelyTokensCoveringTopPOfTheMass() {
+    String prompt = "The keeper";
+    int[] history = historyAfter(DEFAULT, prompt);
+    double[] p = IntStream.range(0, DEFAULT.vocabulary().size())
+        .mapToDouble(t -> DEFAULT.probability(history, history.length, t)).toArray();
+    List<Integer> byProbability = IntStream.range(0, p.length).boxed()
+        .sorted((a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : Integer.compare(a, b)).toList();
+    HashSet<Integer> nucleus = new HashSet<>();
+    double mass = 0;
+    for (int token : byProbability) {
+      nucleus.add(token);
+      mass += p[token];
+      if (mass >= 0.5) {
+        break;
+      }
+    }
+    HashSet<Integer> drawn = new HashSet<>();
+    HashSet<Integer> drawnWithoutTopP = new HashSet<>();
+    for (long seed = 0; seed < 400; seed++) {
+      drawn.add(DEFAULT.sampler(prompt, 1.0, 0.5, seed).next().id());
+      drawnWithoutTopP.add(DEFAULT.sampler(prompt, 1.0, 1.0, seed).next().id());
+    }
+
+    assertThat(nucleus).containsAll(drawn);
+    assertThat(drawnWithoutTopP).hasSizeGreaterThan(drawn.size());
+  }
 }
