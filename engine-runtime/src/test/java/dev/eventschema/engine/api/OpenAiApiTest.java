@@ -76,7 +76,8 @@ class OpenAiApiTest {
   @Test
   void withoutARequestIdOneIsMadeEchoedAndCarried() throws Exception {
     HttpResponse<String> response = api.post("/v1/completions",
-        "{\"model\":\"harbor-trigram\",\"prompt\":\"Tide\",\"max_tokens\":2}", "x-request-id", "not <sane> " + "x".repeat(200));
+        "{\"model\":\"harbor-trigram\",\"prompt\":\"Tide\",\"max_tokens\":2}",
+        "x-request-id", "not <sane> " + "x".repeat(200));
 
     String requestId = response.headers().firstValue("x-request-id").orElseThrow();
     assertThat(requestId).matches("req-[0-9a-f]{16}");

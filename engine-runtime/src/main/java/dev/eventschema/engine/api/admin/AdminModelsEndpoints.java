@@ -51,7 +51,7 @@ public final class AdminModelsEndpoints {
     problems.throwIfAny();
     LoadModelRequest request = parsed.orElseThrow();
     LoadedModel model = await(engine.loadModel(new LoadRequest(request.id(), request.path(), request.options())),
-        request.id());
+        "path");
     HttpJson.send(exchange, 201, describe(model));
   }
 
@@ -62,7 +62,7 @@ public final class AdminModelsEndpoints {
       throw new ApiError(404, ApiError.INVALID_REQUEST, "the model '" + id + "' is not loaded", "id",
           "model_not_found", null);
     }
-    await(engine.unloadModel(id, "unloaded through the admin API"), id);
+    await(engine.unloadModel(id, "unloaded through the admin API"), "id");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);
     body.put("object", "model");
@@ -81,7 +81,8 @@ public final class AdminModelsEndpoints {
     return described;
   }
 
-  private static <T> T await(java.util.concurrent.CompletableFuture<T> future, String model) {
+  /** Waits for the engine; a failure reads as the backend said it, {@code param} naming the field at fault. */
+  private static <T> T await(java.util.concurrent.CompletableFuture<T> future, String param) {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -89,7 +90,9 @@ public final class AdminModelsEndpoints {
       throw new ApiError(503, ApiError.SERVER_ERROR, "the server is stopping", null, "shutting_down", 5);
     } catch (ExecutionException | CompletionException e) {
       if (e.getCause() instanceof EngineException error) {
-        throw EngineErrors.toApiError(error, model);
+        ApiError mapped = EngineErrors.toApiError(error, null);
+        throw new ApiError(mapped.status(), mapped.type(), error.getMessage(), param, mapped.code(),
+            mapped.retryAfterSeconds());
       }
       throw new IllegalStateException("the engine failed without an EngineException", e.getCause());
     }
