@@ -51,6 +51,11 @@ final class ApiFixture implements AutoCloseable {
 
   private ApiFixture(Function<BackendListener, ModelBackend> backend, int maxConcurrent, int maxWaiting,
       boolean admin) throws Exception {
+    this(backend, maxConcurrent, maxWaiting, admin, true);
+  }
+
+  private ApiFixture(Function<BackendListener, ModelBackend> backend, int maxConcurrent, int maxWaiting,
+      boolean admin, boolean loadEmbeddedModel) throws Exception {
     emitter.subscribe(event -> {
       events.add(event);
       synchronized (this) {
@@ -59,7 +64,9 @@ final class ApiFixture implements AutoCloseable {
     });
     engine = Engine.builder().emitter(emitter).backend(backend).maxConcurrent(maxConcurrent).maxWaiting(maxWaiting)
         .build();
-    engine.loadModel(MODEL, NgramBackend.DEFAULT_MODEL_PATH).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    if (loadEmbeddedModel) {
+      engine.loadModel(MODEL, NgramBackend.DEFAULT_MODEL_PATH).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(executor);
     ApiRoutes.of(engine, admin).forEach(server::createContext);
@@ -76,6 +83,11 @@ final class ApiFixture implements AutoCloseable {
   static ApiFixture paced(double tokensPerSecond, int maxConcurrent, int maxWaiting) throws Exception {
     return new ApiFixture(listener -> new PacedBackend(new NgramBackend(), tokensPerSecond), maxConcurrent, maxWaiting,
         true);
+  }
+
+  /** Any backend, nothing loaded: the test loads through the admin API. */
+  static ApiFixture on(Function<BackendListener, ModelBackend> backend) throws Exception {
+    return new ApiFixture(backend, 4, 64, true, false);
   }
 
   static ApiFixture withoutAdmin() throws Exception {

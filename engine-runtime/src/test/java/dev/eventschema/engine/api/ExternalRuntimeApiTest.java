@@ -1,0 +1,55 @@
+package dev.eventschema.engine.api;
+
+import static dev.eventschema.engine.api.ApiFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventschema.engine.backend.external.ExternalRuntimeBackend;
+import dev.eventschema.engine.backend.external.ExternalRuntimeConfig;
+import dev.eventschema.engine.backend.external.TestRuntimeMain;
+import dev.eventschema.engine.events.EventType;
+import dev.eventschema.engine.events.GenerationCompletedEvent;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The API in front of an external runtime: {@link TestRuntimeMain} as a real child process. */
+@Timeout(90)
+@SuppressWarnings("unchecked") // JSON objects read as maps
+class ExternalRuntimeApiTest {
+
+  @Test
+  void aModelLoadedThroughTheAdminApiServesAStreamedChatCompletion() throws Exception {
+    try (ApiFixture api = ApiFixture.on(listener -> ExternalRuntimeBackend.start(
+        ExternalRuntimeConfig.of(TestRuntimeMain.command("normal")), listener))) {
+      HttpResponse<String> loaded = api.post("/admin/models", "{\"id\":\"m1\",\"path\":\"/models/m1.bin\"}");
+      assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
+      assertThat(json(loaded.body())).containsEntry("backend", "external");
+
+      HttpResponse<String> response = api.post("/v1/chat/completions", "{\"model\":\"m1\",\"messages\":[{\"role\":"
+          + "\"user\",\"content\":\"Tell me\"}],\"max_tokens\":100,\"stream\":true,"
+          + "\"stream_options\":{\"include_usage\":true},\"logprobs\":true}");
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      List<String> data = OpenAiApiTest.dataLines(response.body());
+      assertThat(data).last().isEqualTo("[DONE]");
+      StringBuilder content = new StringBuilder();
+      String id = null;
+      for (String line : data.subList(1, data.size() - 2)) {
+        Map<String, Object> chunk = json(line);
+        id = (String) chunk.get("id");
+        Map<String, Object> choice = (Map<String, Object>) ((List<?>) chunk.get("choices")).get(0);
+        Object piece = ((Map<String, Object>) choice.get("delta")).get("content");
+        content.append(piece == null ? "" : piece);
+      }
+      assertThat(content.toString()).isEqualTo(TestRuntimeMain.TEXT);
+      Map<String, Object> usage = (Map<String, Object>) json(data.get(data.size() - 2)).get("usage");
+      GenerationCompletedEvent completed = (GenerationCompletedEvent) api.awaitEvent(
+          id.substring("chatcmpl-".length()), EventType.GENERATION_COMPLETED).event();
+      assertThat(((Number) usage.get("completion_tokens")).longValue()).isEqualTo(completed.tokensGenerated())
+          .isEqualTo(TestRuntimeMain.TOKENS.size());
+      assertThat(response.body()).contains("\"finish_reason\":\"stop\"", "\"logprob\":-0.1");
+    }
+  }
+}
