@@ -4,8 +4,8 @@ import static dev.eventschema.engine.api.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventschema.engine.backend.external.ExternalRuntimeBackend;
-import dev.eventschema.engine.backend.external.ExternalRuntimeConfig;
 import dev.eventschema.engine.backend.external.TestRuntimeMain;
+import dev.eventschema.engine.config.RuntimeSettingsBuilder;
 import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.GenerationCompletedEvent;
 import java.net.http.HttpResponse;
@@ -22,7 +22,7 @@ class ExternalRuntimeApiTest {
   @Test
   void aModelLoadedThroughTheAdminApiServesAStreamedChatCompletion() throws Exception {
     try (ApiFixture api = ApiFixture.on(listener -> ExternalRuntimeBackend.start(
-        ExternalRuntimeConfig.of(TestRuntimeMain.command("normal")), listener))) {
+        RuntimeSettingsBuilder.builder().command(TestRuntimeMain.command("normal")).build(), listener))) {
       HttpResponse<String> loaded = api.post("/admin/models", "{\"id\":\"m1\",\"path\":\"/models/m1.bin\"}");
       assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
       assertThat(json(loaded.body())).containsEntry("backend", "external");
