@@ -1,8 +1,10 @@
 package dev.eventschema.engine;
 
+import dev.eventschema.engine.api.ApiRoutes;
 import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.external.ExternalRuntimeBackend;
 import dev.eventschema.engine.backend.ngram.NgramBackend;
+import dev.eventschema.engine.config.ApiSettings;
 import dev.eventschema.engine.config.DemoSettingsBuilder;
 import dev.eventschema.engine.config.EngineConfig;
 import dev.eventschema.engine.config.EngineConfigBuilder;
@@ -151,6 +153,10 @@ public final class EmbeddedEngine implements AutoCloseable {
       Engine engine = builder.build();
       started.add(0, engine);
       stream.attach(engine);
+      ApiSettings api = config.apiOrDefaults();
+      if (api.enabledOrDefault() || api.adminEnabledOrDefault()) {
+        ApiRoutes.of(engine, api.enabledOrDefault(), api.adminEnabledOrDefault()).forEach(stream.server()::mount);
+      }
       telemetry.meters().ifPresent(meters -> meters.trackRequestsWaiting(engine::waitingGenerations));
       telemetry.start();
       for (LoadRequest model : models) {

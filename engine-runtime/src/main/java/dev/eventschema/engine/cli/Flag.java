@@ -43,6 +43,8 @@ enum Flag {
       "telemetry snapshot period (default " + TelemetryConfig.DEFAULT_EXPORT_INTERVAL_MS + ")"),
   SERVICE_NAME("--service-name", "NAME", "/telemetry/serviceName", Kind.TEXT, "service.name tag of every meter"),
   NO_TELEMETRY("--no-telemetry", null, "/telemetry/enabled", Kind.SET_FALSE, "no /metrics and no telemetry snapshots"),
+  NO_API("--no-api", null, "/api/enabled", Kind.SET_FALSE, "no OpenAI-compatible /v1/... API"),
+  NO_ADMIN("--no-admin", null, "/api/adminEnabled", Kind.SET_FALSE, "no model administration (/admin/models)"),
   MODEL("--model", "ID=PATH", "/models", Kind.MODEL,
       "load a model (a UTF-8 text file, or classpath:...); repeatable;\ndefault: "
           + EmbeddedEngine.DEFAULT_MODEL_ID + "=" + EmbeddedEngine.DEFAULT_MODEL_PATH),

@@ -18,7 +18,8 @@ import java.util.Optional;
  *   "stream": {"host": "127.0.0.1", "port": 8765, "historySize": 10000, "clientQueue": 4096},
  *   "engine": {"maxConcurrent": 4, "maxWaiting": 64},
  *   "models": [{"id": "harbor-trigram", "path": "classpath:eventschema/default-corpus.txt", "order": 3}],
- *   "demo": {"faultRate": 0.05, "concurrency": 3, "tokensPerSecond": 25}
+ *   "demo": {"faultRate": 0.05, "concurrency": 3, "tokensPerSecond": 25},
+ *   "api": {"enabled": true, "adminEnabled": true}
  * }
  * }</pre>
  *
@@ -40,6 +41,9 @@ public interface EngineConfig {
   /** Read by the {@code demo} command only. */
   Optional<DemoSettings> demo();
 
+  /** Absent: the OpenAI-compatible API and the model administration are served. */
+  Optional<ApiSettings> api();
+
   default TelemetryConfig telemetryOrDefaults() {
     return telemetry().orElseGet(() -> TelemetryConfigBuilder.builder().enabled(true).build());
   }
@@ -50,6 +54,10 @@ public interface EngineConfig {
 
   default EngineSettings engineOrDefaults() {
     return engine().orElseGet(() -> EngineSettingsBuilder.builder().build());
+  }
+
+  default ApiSettings apiOrDefaults() {
+    return api().orElseGet(() -> ApiSettingsBuilder.builder().build());
   }
 
   default DemoSettings demoOrDefaults() {

@@ -47,6 +47,22 @@ public final class GuardedHandler implements HttpHandler {
     this.routes = routes;
   }
 
+  private GuardedHandler(GuardedHandler shared, HttpHandler routes) {
+    this.hosts = shared.hosts;
+    this.token = shared.token;
+    this.maxHeaderBytes = shared.maxHeaderBytes;
+    this.limiter = shared.limiter;
+    this.routes = routes;
+  }
+
+  /**
+   * The same policy in front of other routes (another context of the same server), sharing the
+   * per-client count: a client's requests to every context add up.
+   */
+  public GuardedHandler guarding(HttpHandler otherRoutes) {
+    return new GuardedHandler(this, otherRoutes);
+  }
+
   @Override
   public void handle(HttpExchange exchange) {
     try (exchange) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Objects;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +30,12 @@ public final class GuardedHttpServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
+  private final GuardedHandler guard;
 
-  private GuardedHttpServer(HttpServer server, ThreadPoolExecutor executor) {
+  private GuardedHttpServer(HttpServer server, ThreadPoolExecutor executor, GuardedHandler guard) {
     this.server = server;
     this.executor = executor;
+    this.guard = guard;
   }
 
   /**
@@ -58,9 +61,18 @@ public final class GuardedHttpServer implements AutoCloseable {
       throw e;
     }
     server.setExecutor(executor);
-    server.createContext("/", new GuardedHandler(policy, address, routes));
+    GuardedHandler guard = new GuardedHandler(policy, address, routes);
+    server.createContext("/", guard);
     server.start();
-    return new GuardedHttpServer(server, executor);
+    return new GuardedHttpServer(server, executor, guard);
+  }
+
+  /**
+   * Serves {@code handler} at {@code path} and below, behind the same policy (and per-client count)
+   * as the server's own routes, on the same threads.
+   */
+  public void mount(String path, HttpHandler handler) {
+    server.createContext(path, guard.guarding(Objects.requireNonNull(handler, "handler")));
   }
 
   /** The port bound. */

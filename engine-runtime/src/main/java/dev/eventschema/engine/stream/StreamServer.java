@@ -1,5 +1,6 @@
 package dev.eventschema.engine.stream;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.eventschema.engine.config.StreamSettings;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
@@ -84,6 +85,15 @@ public final class StreamServer implements AutoCloseable {
   /** {@code http://host:port/}: the events are at {@code baseUri().resolve("events")}. */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /**
+   * Serves {@code handler} at {@code path} and below on this server's port, behind the same policy
+   * as the stream (Host allow-list, token, header limits, per-client cap): how {@code serve} adds the
+   * HTTP API.
+   */
+  public void mount(String path, HttpHandler handler) {
+    server.mount(path, handler);
   }
 
   /** Streaming clients connected now. */
