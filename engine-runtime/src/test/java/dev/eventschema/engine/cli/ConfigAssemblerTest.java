@@ -59,6 +59,8 @@ class ConfigAssemblerTest {
         Arguments.of("serve --no-telemetry", "{\"telemetry\":{\"enabled\":false}}"),
         Arguments.of("serve --model a=x.txt --model b=classpath:y",
             "{\"models\":[{\"id\":\"a\",\"path\":\"x.txt\"},{\"id\":\"b\",\"path\":\"classpath:y\"}]}"),
+        Arguments.of("serve --no-api", "{\"api\":{\"enabled\":false}}"),
+        Arguments.of("serve --no-admin", "{\"api\":{\"adminEnabled\":false}}"),
         Arguments.of("serve --max-concurrent 2", "{\"engine\":{\"maxConcurrent\":2}}"),
         Arguments.of("serve --max-waiting 0", "{\"engine\":{\"maxWaiting\":0}}"),
         Arguments.of("serve --runtime python3_rt.py_--fast", "{\"engine\":{\"runtime\":{\"command\":[\"python3\",\"rt.py\",\"--fast\"]}}}"),
