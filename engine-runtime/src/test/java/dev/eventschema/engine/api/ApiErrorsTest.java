@@ -21,6 +21,11 @@ class ApiErrorsTest {
 
   private static final String CHAT = "/v1/chat/completions";
   private static final String HELLO = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
+  /**
+   * Greedy decoding after the chat template cycles ("and the ships, and the ships...") without an
+   * end of sequence for 4000 tokens: a generation that only a cancel or the length ends.
+   */
+  private static final String ENDLESS = ",\"max_tokens\":4000,\"temperature\":0,\"stream\":true}";
 
   @Test
   void aBadRequestIs400InOpenAisShape_namingTheFieldAndListingEveryViolation() throws Exception {
@@ -98,7 +103,7 @@ class ApiErrorsTest {
     try (ApiFixture api = ApiFixture.paced(20, 1, 0)) {
       HttpRequest longOne = HttpRequest.newBuilder(api.base.resolve(CHAT)).timeout(ApiFixture.TIMEOUT)
           .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"harbor-trigram\"," + HELLO
-              + ",\"max_tokens\":4000,\"stream\":true}")).build();
+              + ENDLESS)).build();
       HttpResponse<InputStream> running = api.client.send(longOne, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream stream = running.body()) {
         assertThat(stream.read()).isNotEqualTo(-1); // the first generation holds the only slot now
@@ -117,7 +122,7 @@ class ApiErrorsTest {
     try (ApiFixture api = ApiFixture.paced(20, 2, 4)) {
       HttpRequest request = HttpRequest.newBuilder(api.base.resolve(CHAT)).timeout(ApiFixture.TIMEOUT)
           .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"harbor-trigram\"," + HELLO
-              + ",\"max_tokens\":4000,\"stream\":true}")).build();
+              + ENDLESS)).build();
       HttpResponse<InputStream> response = api.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       String generationId;
       try (InputStream stream = response.body()) {
