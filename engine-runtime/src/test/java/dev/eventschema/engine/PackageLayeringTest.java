@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  *   core                    the engine: models, admission and queue, status, wire events
  *   telemetry               meters and /metrics, fed by the emitter
  *   stream                  the live SSE stream, fed by the emitter
+ *   api, api.*              the OpenAI-compatible API and model administration, on core's public API
  *   (root) EmbeddedEngine   puts an engine, a stream and telemetry together
  *   cli                     the command line, on top of everything
  * </pre>
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.Test;
  *       every layer reads, so it must sit below them all.
  *   <li><b>The emitter knows none of its users</b> ({@code core}, backends, telemetry, stream): they
  *       subscribe to it, which is what keeps the stream and telemetry out of the engine.
+ *   <li><b>The HTTP API is a client of the engine</b>: only the assembly layers mount it, so that
+ *       nothing below learns of requests and answers.
  *   <li><b>Nothing depends on {@code cli}</b>, and the root package ({@code EmbeddedEngine}, which
  *       imports every layer) is used by {@code cli} only: the two assembly layers sit on top, or
  *       everything would depend on everything through them.
@@ -108,6 +111,13 @@ class PackageLayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage(ENGINE + ".core..", ENGINE + ".backend..",
             ENGINE + ".telemetry..", ENGINE + ".stream..", ENGINE + ".cli..", ENGINE + ".config..")
         .because("the engine, telemetry and the stream subscribe to the emitter, not the other way round"));
+  }
+
+  @Test
+  void onlyTheAssemblyLayersUseTheApi() {
+    check(noClasses().that().resideOutsideOfPackages(ENGINE, ENGINE + ".cli..", ENGINE + ".api..")
+        .should().dependOnClassesThat().resideInAPackage(ENGINE + ".api..")
+        .because("the API is built on the engine's public API, not the other way round"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.eventschema.engine.api;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.eventschema.engine.api.admin.AdminModelsEndpoints;
+import dev.eventschema.engine.api.http.ApiHandler;
 import dev.eventschema.engine.api.openai.GenerationEndpoint;
 import dev.eventschema.engine.api.openai.ModelsEndpoint;
 import dev.eventschema.engine.core.Engine;

@@ -2,11 +2,11 @@ package dev.eventschema.engine.api.admin;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.eventschema.ParseResult;
-import dev.eventschema.engine.api.ApiError;
-import dev.eventschema.engine.api.ApiHandler;
-import dev.eventschema.engine.api.EngineErrors;
-import dev.eventschema.engine.api.HttpJson;
-import dev.eventschema.engine.api.Problems;
+import dev.eventschema.engine.api.http.ApiError;
+import dev.eventschema.engine.api.http.ApiHandler;
+import dev.eventschema.engine.api.http.EngineErrors;
+import dev.eventschema.engine.api.http.HttpJson;
+import dev.eventschema.engine.api.http.Problems;
 import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.LoadedModel;
 import dev.eventschema.engine.core.Engine;

@@ -1,7 +1,7 @@
 package dev.eventschema.engine.api.openai;
 
-import dev.eventschema.engine.api.ApiError;
-import dev.eventschema.engine.api.EngineErrors;
+import dev.eventschema.engine.api.http.ApiError;
+import dev.eventschema.engine.api.http.EngineErrors;
 import dev.eventschema.engine.backend.ngram.NgramBackend;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;

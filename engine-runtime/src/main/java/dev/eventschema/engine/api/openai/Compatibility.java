@@ -1,6 +1,6 @@
 package dev.eventschema.engine.api.openai;
 
-import dev.eventschema.engine.api.Problems;
+import dev.eventschema.engine.api.http.Problems;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;

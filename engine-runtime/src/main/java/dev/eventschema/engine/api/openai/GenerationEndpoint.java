@@ -1,10 +1,10 @@
 package dev.eventschema.engine.api.openai;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.eventschema.engine.api.ApiError;
-import dev.eventschema.engine.api.ApiHandler;
-import dev.eventschema.engine.api.EngineErrors;
-import dev.eventschema.engine.api.HttpJson;
+import dev.eventschema.engine.api.http.ApiError;
+import dev.eventschema.engine.api.http.ApiHandler;
+import dev.eventschema.engine.api.http.EngineErrors;
+import dev.eventschema.engine.api.http.HttpJson;
 import dev.eventschema.engine.core.Engine;
 import dev.eventschema.engine.core.GenerationHandle;
 import dev.eventschema.engine.error.EngineException;

@@ -1,8 +1,8 @@
 package dev.eventschema.engine.api.openai;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.eventschema.engine.api.ApiHandler;
-import dev.eventschema.engine.api.HttpJson;
+import dev.eventschema.engine.api.http.ApiHandler;
+import dev.eventschema.engine.api.http.HttpJson;
 import dev.eventschema.engine.core.Engine;
 import java.io.IOException;
 import java.util.LinkedHashMap;

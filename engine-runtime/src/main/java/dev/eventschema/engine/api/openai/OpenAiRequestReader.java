@@ -1,7 +1,7 @@
 package dev.eventschema.engine.api.openai;
 
 import dev.eventschema.ParseResult;
-import dev.eventschema.engine.api.Problems;
+import dev.eventschema.engine.api.http.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

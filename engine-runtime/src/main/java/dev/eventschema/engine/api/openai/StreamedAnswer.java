@@ -2,8 +2,8 @@ package dev.eventschema.engine.api.openai;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import dev.eventschema.engine.api.ApiError;
-import dev.eventschema.engine.api.HttpJson;
+import dev.eventschema.engine.api.http.ApiError;
+import dev.eventschema.engine.api.http.HttpJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.eventschema.engine.api.openai;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.eventschema.engine.api.HttpJson;
+import dev.eventschema.engine.api.http.HttpJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.eventschema.engine.api;
+package dev.eventschema.engine.api.http;
 
 import dev.eventschema.Violation;
 import java.util.ArrayList;

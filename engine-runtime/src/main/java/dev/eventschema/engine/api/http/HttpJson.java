@@ -1,4 +1,4 @@
-package dev.eventschema.engine.api;
+package dev.eventschema.engine.api.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;

@@ -1,4 +1,4 @@
-package dev.eventschema.engine.api;
+package dev.eventschema.engine.api.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
