@@ -136,6 +136,18 @@ final class ApiFixture implements AutoCloseable {
     }
   }
 
+  /** Waits (bounded) until {@code condition} holds, checking it after every event (a runtimeStatus follows each change). */
+  synchronized void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError("not " + what + " within " + TIMEOUT);
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left); // woken by every event
+    }
+  }
+
   @Override
   public void close() {
     server.stop(0);
