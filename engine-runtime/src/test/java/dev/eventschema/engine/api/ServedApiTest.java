@@ -35,8 +35,7 @@ class ServedApiTest {
 
       assertThat(completion.statusCode()).as(completion.body()).isEqualTo(200);
       assertThat(send(http, base.resolve("/admin/models"), "Bearer " + TOKEN, null).body()).contains("harbor-trigram");
-      String metrics = http.send(HttpRequest.newBuilder(engine.metricsUri().orElseThrow()).timeout(TIMEOUT).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String metrics = send(http, engine.metricsUri().orElseThrow(), "Bearer " + TOKEN, null).body(); // same policy
       assertThat(metrics).containsPattern("eventschema_generation_tokens_total\\{[^}]*} [1-9]");
     }
   }
