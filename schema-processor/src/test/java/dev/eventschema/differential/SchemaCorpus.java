@@ -317,9 +317,10 @@ public final class SchemaCorpus {
       }
       return mark("absent-optional", object);
     }
-    String unknown = schema.has("properties") && random.nextBoolean()
+    // a schema without fields (a lenient result such as {}) has no name to nearly miss
+    String unknown = schema.has("properties") && !schema.get("properties").isEmpty() && random.nextBoolean()
         ? nearMiss(schema.get("properties").propertyNames().iterator().next()) : "extra" + random.nextInt(10);
-    object.put(unknown, random.nextBoolean() ? "x" : BigInteger.TEN);
+    object.put(unknown, unknownValue());
     if (schema.has("maxProperties") && random.nextBoolean()) {
       for (int i = 0; i <= schema.get("maxProperties").asInt(); i++) {
         object.put("extra" + i, valid(schema.get("additionalProperties").isObject()
@@ -328,6 +329,20 @@ public final class SchemaCorpus {
       return mark("too-many-entries", object);
     }
     return mark("unknown-key", object);
+  }
+
+  /**
+   * The value of an unknown key: a strict schema rejects the key whatever it holds, but a lenient one
+   * ({@code strict = false}) must ignore even values that would be wrong anywhere else.
+   */
+  private Object unknownValue() {
+    return switch (random.nextInt(5)) {
+      case 0 -> "x";
+      case 1 -> BigInteger.TEN;
+      case 2 -> new BigDecimal(HUGE[random.nextInt(HUGE.length)]);
+      case 3 -> deep(28 + random.nextInt(8));
+      default -> null;
+    };
   }
 
   private static String nearMiss(String name) {
