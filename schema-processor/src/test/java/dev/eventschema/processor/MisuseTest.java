@@ -83,6 +83,7 @@ class MisuseTest {
         notApplicable("@Min on a String", "@Min(1) String name();"),
         notApplicable("@Size on a boolean", "@Size(max = 3) boolean flag();"),
         notApplicable("@NotBlank on an int", "@NotBlank int count();"),
+        notApplicable("@Base64 on a long", "@dev.eventschema.constraints.Base64 long size();"),
         notApplicable("@Positive on a String", "@Positive String id();"),
         notApplicable("@Range on a boolean", "@Range(min = 1, max = 2) boolean on();"),
         notApplicable("@AllowEmpty on an int", "@AllowEmpty int count();"),

@@ -1,6 +1,7 @@
 package dev.eventschema.engine.events;
 
 import dev.eventschema.EventSchema;
+import dev.eventschema.constraints.Base64;
 import dev.eventschema.constraints.Pattern;
 import dev.eventschema.constraints.Size;
 
@@ -13,13 +14,11 @@ public non-sealed interface ImageDataPart extends PromptPart {
   String mediaType();
 
   /**
-   * The bytes in standard base64; at most 16 MiB of text, to keep events bounded. The pattern is a
-   * single repeated class: a repeated group such as {@code (?:[A-Za-z0-9+/]{4})*} recurses once per
-   * repetition in backtracking regex engines (Java's, several JavaScript ones) and overflows their
-   * stack on megabytes, so whole quartets are left to the decoder.
+   * The bytes in standard base64; at most 16 MiB of text, to keep events bounded. {@code @Base64}
+   * checks the alphabet and the padding and exports {@code "contentEncoding": "base64"}; whole
+   * quartets are left to the decoder (see {@link Base64}).
    */
   @Size(max = 16 * 1024 * 1024)
-  @Pattern(regexp = "[A-Za-z0-9+/]*={0,2}", message = "standard base64: letters, digits, '+' and '/', then at most"
-      + " two '='")
+  @Base64
   String data();
 }

@@ -19,6 +19,12 @@ public sealed interface Rule {
   record Pattern(String regexp, String description) implements Rule {}
 
   /**
+   * {@code @Base64}'s JSON Schema {@code contentEncoding}: an annotation of the wire form, not a check
+   * (the check is the {@link Pattern} that comes with it), so validators render nothing for it.
+   */
+  record ContentEncoding(String encoding) implements Rule {}
+
+  /**
    * A numeric bound from {@code @Min}, {@code @Max}, {@code @Range}, {@code @Positive} and the
    * like. A missing side is {@code null}; an exclusive bound excludes its limit.
    */

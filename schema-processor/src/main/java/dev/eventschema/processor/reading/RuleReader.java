@@ -21,6 +21,12 @@ final class RuleReader {
 
   static final String CONSTRAINTS_PACKAGE = "dev.eventschema.constraints";
 
+  /**
+   * {@code @Base64}'s pattern: the alphabet, then the padding. One repeated class, so that
+   * backtracking engines run it on megabytes; whole quartets are left to the decoder.
+   */
+  static final String BASE64_ALPHABET = "[A-Za-z0-9+/]*={0,2}";
+
   /** What a set of annotations is being read for: decides which constraints apply. */
   enum Target {
     STRING("String"), BOOLEAN("boolean"), INT("int"), LONG("long"), DOUBLE("double"),
@@ -103,6 +109,13 @@ final class RuleReader {
           if (applies(target == Target.STRING, annotation, accessor, target, "String")
               && compiles(regexp, annotation, accessor)) {
             rules.add(new Rule.Pattern(regexp, (String) values.getOrDefault("message", "")));
+          }
+        }
+        case "Base64" -> {
+          if (applies(target == Target.STRING, annotation, accessor, target, "String")) {
+            rules.add(new Rule.Pattern(BASE64_ALPHABET, "standard base64: letters, digits, '+' and '/', then at most"
+                + " two '='"));
+            rules.add(new Rule.ContentEncoding("base64"));
           }
         }
         case "Min" -> number(annotation, accessor, target, rules, Rule.Bound.atLeast((Long) values.get("value")));

@@ -173,6 +173,8 @@ public final class JsonSchemaRenderer {
         }
       } else if (rule instanceof Rule.Pattern pattern) {
         patterns.add("^(?:" + pattern.regexp() + ")$");
+      } else if (rule instanceof Rule.ContentEncoding encoding) {
+        json.put("contentEncoding", encoding.encoding());
       } else if (rule instanceof Rule.Bound bound) {
         if (bound.min() != null) {
           narrow(json, bound.minExclusive() ? "exclusiveMinimum" : "minimum", bound.min(), 1);
