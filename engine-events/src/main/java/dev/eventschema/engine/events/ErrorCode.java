@@ -19,6 +19,13 @@ public enum ErrorCode {
   CANCELLED,
   /** The model runtime (or the engine's own machinery, such as a server socket) failed. */
   RUNTIME_ERROR,
+  /**
+   * The model runtime is down or restarting and the engine is bringing it back (reloading its
+   * models): the request was refused without being started, and may be retried later. The
+   * exception's details hold {@code retryAfterSeconds}; an HTTP API answers 503 with
+   * {@code Retry-After}.
+   */
+  RUNTIME_UNAVAILABLE,
   TIMEOUT,
   /** A bug: something the engine did not expect. */
   INTERNAL;

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public interface BackendListener {
 
+  /** The invalidation reason when the backend's runtime process died and was restarted empty. */
+  String RUNTIME_RESTART = "runtime_restart";
+
   /** A listener that ignores everything. */
   BackendListener NONE = new BackendListener() {};
 
@@ -19,7 +22,8 @@ public interface BackendListener {
    * Models that the backend no longer holds, without the engine having unloaded them.
    *
    * @param modelIds the ids, never empty
-   * @param reason why, in lower snake case: {@code runtime_restart} when the runtime process died
+   * @param reason why, in lower snake case: {@value #RUNTIME_RESTART} when the runtime process died
+   *     (the engine may then load them again once {@link #runtimeReady()} follows)
    */
   default void modelsInvalidated(List<String> modelIds, String reason) {}
 

@@ -82,6 +82,7 @@ class EngineExceptionTest {
   @Test
   void codesHaveLowerSnakeWireNames() {
     assertThat(ErrorCode.QUEUE_FULL.wireName()).isEqualTo("queue_full");
-    assertThat(ErrorCode.values()).hasSize(10);
+    assertThat(ErrorCode.RUNTIME_UNAVAILABLE.wireName()).isEqualTo("runtime_unavailable");
+    assertThat(ErrorCode.values()).hasSize(11);
   }
 }

@@ -49,7 +49,7 @@ public final class ExternalRuntimeBackend implements ModelBackend {
   public static final int PROTOCOL_VERSION = 1;
 
   /** The invalidation reason when the runtime died. */
-  public static final String RUNTIME_RESTART = "runtime_restart";
+  public static final String RUNTIME_RESTART = BackendListener.RUNTIME_RESTART;
 
   private final RuntimeSettings config;
   private final StreamRegistry streams = new StreamRegistry();
@@ -93,8 +93,34 @@ public final class ExternalRuntimeBackend implements ModelBackend {
     return supervisor.restarts();
   }
 
+  /**
+   * Completes once a runtime process is ready; fails at once, naming the program and the OS error
+   * (or the exit code and the last lines of stderr), when the runtime cannot start. For callers that
+   * must not go on without a runtime, such as {@code serve} at start. Fails with {@code TIMEOUT}
+   * after {@link #readyTimeout()}.
+   */
+  public CompletableFuture<Void> ready() {
+    return Deadlines.within(supervisor.whenReady().thenApply(channel -> (Void) null), readyTimeout(),
+        "the runtime's start");
+  }
+
+  /**
+   * The longest {@link #ready()} waits: the handshake's timeout ({@code requestTimeoutMs}), plus the
+   * time to stop a process that does not answer it ({@code 3 × shutdownTimeoutMs}), plus 5 s.
+   */
+  public Duration readyTimeout() {
+    return config.requestTimeout().plus(config.shutdownTimeout().multipliedBy(3)).plusSeconds(5);
+  }
+
+  /**
+   * Sends {@code load_model}. A {@code classpath:} path is refused here ({@code MODEL_LOAD_FAILED}):
+   * it names a resource inside this JVM, which the runtime cannot read.
+   */
   @Override
   public CompletableFuture<LoadedModel> load(LoadRequest request) {
+    if (request.isEngineResource()) {
+      return CompletableFuture.failedFuture(RuntimeFailures.internalPath(request.modelId(), request.modelPath()));
+    }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("model_id", request.modelId());
     params.put("model_path", request.modelPath());

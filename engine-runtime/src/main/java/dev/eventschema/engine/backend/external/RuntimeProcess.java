@@ -8,6 +8,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +28,17 @@ final class RuntimeProcess {
   /** Longest stderr line logged whole. */
   private static final int MAX_STDERR_LINE = 4096;
 
+  /** How many of the last stderr lines are kept, for the report of a runtime that died. */
+  static final int STDERR_TAIL_LINES = 10;
+
+  /** Longest stderr line kept whole in that tail. */
+  static final int STDERR_TAIL_LINE_CHARS = 300;
+
   private final Process process;
   private final Writer stdin;
+  /** The last stderr lines, oldest first; guarded by itself. */
+  private final Deque<String> stderrTail = new ArrayDeque<>(STDERR_TAIL_LINES);
+  private Thread stderrDrain;
 
   private RuntimeProcess(Process process) {
     this.process = process;
@@ -37,9 +48,9 @@ final class RuntimeProcess {
   /** Starts {@code command} with piped stdin, stdout and stderr; stderr is drained from now on. */
   static RuntimeProcess start(List<String> command) throws IOException {
     RuntimeProcess started = new RuntimeProcess(new ProcessBuilder(command).start());
-    Thread drain = new Thread(started::drainStderr, "runtime-stderr-" + started.pid());
-    drain.setDaemon(true);
-    drain.start();
+    started.stderrDrain = new Thread(started::drainStderr, "runtime-stderr-" + started.pid());
+    started.stderrDrain.setDaemon(true);
+    started.stderrDrain.start();
     return started;
   }
 
@@ -53,6 +64,22 @@ final class RuntimeProcess {
 
   InputStream stdout() {
     return process.getInputStream();
+  }
+
+  /**
+   * The last {@value #STDERR_TAIL_LINES} lines the process wrote to stderr (each cut at {@value
+   * #STDERR_TAIL_LINE_CHARS} characters), after waiting up to {@code wait} for its stderr to end:
+   * a process that has just exited may still have lines in the pipe.
+   */
+  List<String> stderrTail(Duration wait) {
+    try {
+      stderrDrain.join(wait);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (stderrTail) {
+      return List.copyOf(stderrTail);
+    }
   }
 
   /** Writes one line to stdin. Called from one thread at a time (the channel's writer). */
@@ -101,9 +128,20 @@ final class RuntimeProcess {
     try {
       for (BoundedLineReader.Line line = lines.readLine(); line != null; line = lines.readLine()) {
         LOG.warn("runtime {} stderr: {}{}", pid(), line.text(), line.tooLong() ? "..." : "");
+        keep(line.text().length() > STDERR_TAIL_LINE_CHARS || line.tooLong()
+            ? line.text().substring(0, Math.min(line.text().length(), STDERR_TAIL_LINE_CHARS)) + "..." : line.text());
       }
     } catch (IOException closed) {
       LOG.debug("runtime {} stderr closed", pid(), closed);
+    }
+  }
+
+  private void keep(String line) {
+    synchronized (stderrTail) {
+      if (stderrTail.size() == STDERR_TAIL_LINES) {
+        stderrTail.removeFirst();
+      }
+      stderrTail.addLast(line);
     }
   }
 }

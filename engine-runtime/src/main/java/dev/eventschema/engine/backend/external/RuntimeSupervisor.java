@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * reported invalidated ({@code runtime_restart}), a runtime error is reported, and a new process is
  * started after a {@link RestartBackoff} delay. The new process starts empty: reloading is the
  * engine's decision.
+ *
+ * <p>A process that cannot be started, or exits before it is ready, is a <em>start failure</em>:
+ * whoever waits for a ready process fails at once with {@code RUNTIME_UNAVAILABLE} (naming the
+ * program and the OS error, or the exit code and the last lines of stderr), and so does every request
+ * until a process is ready again. Waiting out the request timeout would only hide the reason.
  */
 final class RuntimeSupervisor {
 
@@ -55,6 +60,8 @@ final class RuntimeSupervisor {
   private final Map<String, LoadedModel> models = new LinkedHashMap<>();
   private int consecutiveFailures;
   private long readySinceNanos;
+  /** Why the last process never became ready; null once one is ready. */
+  private EngineException startFailure;
   private boolean closed;
 
   /**
@@ -71,11 +78,16 @@ final class RuntimeSupervisor {
     this.timers = timers;
   }
 
-  /** Completes with the ready process, now or once there is one; fails once closed. */
+  /**
+   * Completes with the ready process, now or once there is one; fails once closed, and at once while
+   * the runtime cannot start (until a process is ready again).
+   */
   CompletableFuture<JsonRpcChannel> whenReady() {
     lock.lock();
     try {
-      return closed ? CompletableFuture.failedFuture(RuntimeFailures.closed()) : ready;
+      return closed ? CompletableFuture.failedFuture(RuntimeFailures.closed())
+          : startFailure != null ? CompletableFuture.failedFuture(startFailure)
+          : ready;
     } finally {
       lock.unlock();
     }
@@ -143,9 +155,13 @@ final class RuntimeSupervisor {
     RuntimeProcess process;
     try {
       process = RuntimeProcess.start(config.command());
-    } catch (IOException | RuntimeException cannotStart) {
+    } catch (IOException cannotStart) {
       LOG.debug("cannot start the runtime {}", config.command(), cannotStart);
-      afterDeath(null, OptionalInt.empty(), "cannot start the runtime: " + cannotStart.getMessage());
+      afterDeath(null, OptionalInt.empty(), List.of(), cannotStart);
+      return;
+    } catch (RuntimeException cannotStart) { // the JDK's refusals: a NUL in an argument, a security manager
+      LOG.debug("cannot start the runtime {}", config.command(), cannotStart);
+      afterDeath(null, OptionalInt.empty(), List.of(), new IOException(cannotStart.toString(), cannotStart));
       return;
     }
     launches.incrementAndGet();
@@ -206,6 +222,7 @@ final class RuntimeSupervisor {
         return;
       }
       readySinceNanos = System.nanoTime();
+      startFailure = null;
       ready.complete(opened);
     } finally {
       lock.unlock();
@@ -214,31 +231,50 @@ final class RuntimeSupervisor {
     listener.runtimeReady();
   }
 
-  /** The process behind {@code ended} is gone (or never started, when {@code ended} is null). */
-  private void afterDeath(JsonRpcChannel ended, OptionalInt exitCode, String why) {
+  /**
+   * The process behind {@code ended} is gone, or never started (then {@code ended} is null and
+   * {@code cannotStart} says why).
+   */
+  private void afterDeath(JsonRpcChannel ended, OptionalInt exitCode, List<String> stderrTail,
+      IOException cannotStart) {
     List<String> lost;
     Duration delay;
     int attempt;
+    EngineException neverReady = null;
+    CompletableFuture<JsonRpcChannel> waiters = null;
     lock.lock();
     try {
       if (closed || channel != ended) {
         return; // shutting down, or an old process whose death was already handled
       }
       channel = null;
-      if (ready.isDone()) {
-        ready = new CompletableFuture<>(); // waiters until now got the dead one; new ones wait for the next
-      }
+      boolean wasReady = readySinceNanos != 0;
       lost = List.copyOf(models.keySet());
       models.clear();
-      boolean wasStable = readySinceNanos != 0
-          && System.nanoTime() - readySinceNanos >= backoff.stableAfter().toNanos();
+      boolean wasStable = wasReady && System.nanoTime() - readySinceNanos >= backoff.stableAfter().toNanos();
       consecutiveFailures = wasStable ? 1 : consecutiveFailures + 1;
       attempt = consecutiveFailures;
       readySinceNanos = 0;
       delay = backoff.delay(attempt);
+      if (!wasReady) {
+        String program = config.command().get(0);
+        neverReady = cannotStart != null ? RuntimeFailures.cannotStart(program, cannotStart, delay)
+            : RuntimeFailures.exitedBeforeReady(program, ended.process().pid(),
+                exitCode.isPresent() ? exitCode.getAsInt() : null, stderrTail, delay);
+        startFailure = neverReady;
+        waiters = ready; // they fail now, with the reason, rather than at their timeout
+        ready = new CompletableFuture<>();
+      } else if (ready.isDone()) {
+        ready = new CompletableFuture<>(); // waiters until now got the dead one; new ones wait for the next
+      }
     } finally {
       lock.unlock();
     }
+    if (waiters != null) {
+      waiters.completeExceptionally(neverReady);
+    }
+    String why = neverReady != null ? neverReady.getMessage() : "the runtime process " + ended.process().pid()
+        + " exited" + exitCode.stream().mapToObj(code -> " with code " + code).findFirst().orElse("");
     Map<String, Object> details = new LinkedHashMap<>();
     exitCode.ifPresent(code -> details.put("exitCode", code));
     streams.failAll(new EngineException(ErrorCode.RUNTIME_ERROR, why + " during the generation", details));
@@ -247,8 +283,11 @@ final class RuntimeSupervisor {
     }
     details.put("restartInMs", delay.toMillis());
     details.put("attempt", attempt);
+    if (!stderrTail.isEmpty()) {
+      details.put("stderrTail", stderrTail);
+    }
     listener.runtimeError(new EngineException(ErrorCode.RUNTIME_ERROR,
-        why + "; restarting it in " + delay.toMillis() + " ms", details));
+        why + (why.contains("\n") ? "\n" : "; ") + "restarting it in " + delay.toMillis() + " ms", details));
     LOG.warn("{}; restarting it in {} ms (attempt {})", why, delay.toMillis(), attempt);
     try {
       timers.schedule(this::launch, delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -306,8 +345,8 @@ final class RuntimeSupervisor {
 
     @Override
     public void closed(JsonRpcChannel ended, OptionalInt exitCode) {
-      afterDeath(ended, exitCode, "the runtime process " + ended.process().pid() + " exited"
-          + exitCode.stream().mapToObj(code -> " with code " + code).findFirst().orElse(""));
+      // stderr ends with the process; a second covers the lines still in the pipe
+      afterDeath(ended, exitCode, ended.process().stderrTail(Duration.ofSeconds(1)), null);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.eventschema.engine.backend.ngram;
 
+import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 final class CorpusSource {
 
-  static final String CLASSPATH_PREFIX = "classpath:";
+  static final String CLASSPATH_PREFIX = LoadRequest.CLASSPATH_PREFIX;
 
   /** Far more than a demo needs, far less than would exhaust a default heap with counts. */
   static final long MAX_BYTES = 64L * 1024 * 1024;

@@ -238,19 +238,53 @@ class ExternalRuntimeBackendTest {
   }
 
   @Test
-  void aRuntimeThatCannotStartIsReported_andRequestsFailWithinTheirTimeout() throws Exception {
+  void aProgramThatCannotStartFailsFast_namingTheProgramAndTheOsError() throws Exception {
+    // the default timeouts (load: 2 min): every failure below comes at once, not at a timeout
     backend = ExternalRuntimeBackend.start(
-        RuntimeSettingsBuilder.builder().command(List.of("/nonexistent/runtime-binary")).loadTimeoutMs(300)
-            .restartInitialMs(50).restartMaxMs(200).build(),
-        listener);
+        RuntimeSettingsBuilder.builder().command(List.of("/nonexistent/runtime-binary")).build(), listener);
+    String expected = "cannot start runtime '/nonexistent/runtime-binary': No such file or directory (error=2)";
 
+    assertFailsWith(backend.ready(), ErrorCode.RUNTIME_UNAVAILABLE, expected);
+    assertFailsWith(backend.load(LoadRequest.of("m1", "/models/m1.bin")), ErrorCode.RUNTIME_UNAVAILABLE, expected);
+    assertThat(backend.ready()).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
+        .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.details())
+            .containsEntry("program", "/nonexistent/runtime-binary").containsKey("retryAfterSeconds"));
     listener.awaitError(WAIT);
-    assertThat(listener.errors.get(0).getMessage()).contains("cannot start the runtime");
+    assertThat(listener.errors.get(0).getMessage()).startsWith(expected + "; restarting it in ");
     assertFailsWith(backend.unload("m1"), ErrorCode.MODEL_NOT_FOUND);
-    CompletableFuture<LoadedModel> load = backend.load(LoadRequest.of("m1", "/models/m1.bin"));
-    assertThat(load).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
-        .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TIMEOUT));
     assertThat(backend.process()).isEmpty();
+  }
+
+  @Test
+  void aRuntimeThatExitsAtStartIsReportedWithItsExitCodeAndTheLastLinesOfItsStderr() throws Exception {
+    backend = ExternalRuntimeBackend.start(config("exit-at-start", "7"), listener);
+
+    assertThat(backend.ready()).failsWithin(WAIT).withThrowableOfType(ExecutionException.class).havingCause()
+        .isInstanceOfSatisfying(EngineException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.RUNTIME_UNAVAILABLE);
+          assertThat(e.getMessage()).contains("exited with code 7 before it was ready; the last lines of its stderr:");
+          int total = TestRuntimeMain.EXIT_AT_START_STDERR_LINES;
+          int kept = RuntimeProcess.STDERR_TAIL_LINES;
+          assertThat(e.getMessage()).endsWith("\n  stderr line " + total)
+              .contains("\n  stderr line " + (total - kept + 1) + "\n")
+              .doesNotContain("stderr line " + (total - kept) + "\n");
+          assertThat(e.details()).containsEntry("exitCode", 7);
+          assertThat((List<?>) e.details().get("stderrTail")).hasSize(kept);
+        });
+    assertFailsWith(backend.load(LoadRequest.of("m1", "/models/m1.bin")), ErrorCode.RUNTIME_UNAVAILABLE,
+        "exited with code 7 before it was ready");
+  }
+
+  @Test
+  void aClasspathPathNeverReachesTheRuntime() throws Exception {
+    start(config("normal"));
+
+    // the test runtime would answer with TestRuntimeMain.INTERNAL_PATH_MESSAGE: the engine's own refusal shows it was not asked
+    assertFailsWith(backend.load(LoadRequest.of("corpus", "classpath:eventschema/default-corpus.txt")),
+        ErrorCode.MODEL_LOAD_FAILED, "model path 'classpath:eventschema/default-corpus.txt' of 'corpus' names a"
+            + " resource inside the engine, which an external runtime cannot read");
+    assertThat(listener.rejections).isEmpty();
+    assertThat(load("m1").modelId()).isEqualTo("m1"); // and the runtime carries on
   }
 
   @Test
@@ -288,6 +322,16 @@ class ExternalRuntimeBackendTest {
 
   private LoadedModel load(String modelId) throws Exception {
     return backend.load(LoadRequest.of(modelId, "/models/" + modelId + ".bin")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static void assertFailsWith(CompletableFuture<?> future, ErrorCode code, String messagePart) {
+    assertThat(future).failsWithin(WAIT)
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause()
+        .isInstanceOfSatisfying(EngineException.class, e -> {
+          assertThat(e.code()).isEqualTo(code);
+          assertThat(e.getMessage()).contains(messagePart);
+        });
   }
 
   private static void assertFailsWith(CompletableFuture<?> future, ErrorCode code) {

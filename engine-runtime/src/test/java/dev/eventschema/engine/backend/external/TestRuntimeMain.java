@@ -34,11 +34,16 @@ import java.util.regex.Pattern;
  *       turn (not JSON, a chunk without {@code token_id}, an unknown method, and so on).
  *   <li>{@code crash-mid-stream N}: exits with code 3 right after sending the N-th token of a stream.
  *   <li>{@code stall}: accepts {@code generate}, then never streams.
+ *   <li>{@code exit-at-start CODE}: writes {@value #EXIT_AT_START_STDERR_LINES} numbered lines to
+ *       stderr ({@code stderr line 1} ...), then exits with {@code CODE} before reading anything.
  * </ul>
  *
  * <p>In every mode, a {@code load_model} whose path contains {@code missing} fails with -32001, and
  * one whose path contains {@code bad-result} is answered with a result that lacks {@code parameters};
- * a generation whose prompt is {@code please fail} ends with an {@code error} event after two tokens.
+ * one whose path starts with {@code classpath:} fails with -32602 and {@link #INTERNAL_PATH_MESSAGE}
+ * (the engine must never send such a path); a load's {@code parameters} is its {@code
+ * options.parameters} when given, so that a test can see which options arrived. A generation whose
+ * prompt is {@code please fail} ends with an {@code error} event after two tokens.
  */
 public final class TestRuntimeMain {
 
@@ -48,6 +53,12 @@ public final class TestRuntimeMain {
 
   /** {@link #TEXT} split as the runtime streams it: each word or mark with its leading space. */
   public static final List<String> TOKENS = tokens(TEXT);
+
+  /** How many lines the {@code exit-at-start} mode writes to stderr before it exits. */
+  public static final int EXIT_AT_START_STDERR_LINES = 25;
+
+  /** The runtime's answer to a {@code classpath:} model path, which must never reach it. */
+  public static final String INTERNAL_PATH_MESSAGE = "an engine-internal path crossed the process boundary";
 
   /** The log-probability the runtime gives token {@code i}. */
   public static double logprob(int i) {
@@ -81,6 +92,12 @@ public final class TestRuntimeMain {
 
   public static void main(String[] args) throws IOException {
     String mode = args.length > 0 ? args[0] : "normal";
+    if (mode.equals("exit-at-start")) {
+      for (int i = 1; i <= EXIT_AT_START_STDERR_LINES; i++) {
+        System.err.println("stderr line " + i);
+      }
+      System.exit(Integer.parseInt(args[1]));
+    }
     int crashAfter = mode.equals("crash-mid-stream") ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
     new TestRuntimeMain(mode, crashAfter).serve();
   }
@@ -111,12 +128,18 @@ public final class TestRuntimeMain {
           error(id, -32001, "no model at " + params.get("model_path"));
           return;
         }
+        if (String.valueOf(params.get("model_path")).startsWith("classpath:")) {
+          error(id, -32602, INTERNAL_PATH_MESSAGE + ": " + params.get("model_path"));
+          return;
+        }
         if (String.valueOf(params.get("model_path")).contains("bad-result")) {
           result(id, Map.of("model_id", modelId)); // no "parameters": breaks the load_model result schema
           return;
         }
         models.add(modelId);
-        result(id, Map.of("model_id", modelId, "parameters", TOKENS.size(), "quantization", "q8_0"));
+        Map<?, ?> options = (Map<?, ?>) params.getOrDefault("options", Map.of());
+        Object parameters = options.get("parameters") instanceof Number given ? given : TOKENS.size();
+        result(id, Map.of("model_id", modelId, "parameters", parameters, "quantization", "q8_0"));
       }
       case "unload_model" -> {
         String modelId = (String) params.get("model_id");
