@@ -5,6 +5,7 @@ import dev.eventschema.constraints.Range;
 import dev.eventschema.constraints.Size;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -26,6 +27,7 @@ public interface RuntimeSettings {
   long DEFAULT_RESTART_MAX_MS = 30_000;
   long DEFAULT_RESTART_STABLE_AFTER_MS = 60_000;
   int DEFAULT_MAX_LINE_CHARS = 1 << 20;
+  boolean DEFAULT_RELOAD_AFTER_RESTART = true;
 
   /** The program and its arguments, such as {@code ["python3", "runtime.py"]}. */
   @Size(min = 1, max = 256) List<@Size(min = 1, max = 4096) String> command();
@@ -53,6 +55,13 @@ public interface RuntimeSettings {
 
   /** The longest line accepted from the runtime; a longer one is rejected and skipped. */
   @Range(min = 1024, max = 64 << 20) OptionalInt maxLineChars();
+
+  /**
+   * Whether the engine loads the models a dead runtime held into the restarted one (same ids, paths
+   * and options), emitting {@code modelLoaded} again; true by default. When false they stay
+   * invalidated until loaded again by hand.
+   */
+  Optional<Boolean> reloadAfterRestart();
 
   default Duration requestTimeout() {
     return Duration.ofMillis(requestTimeoutMs().orElse(DEFAULT_REQUEST_TIMEOUT_MS));
@@ -84,5 +93,9 @@ public interface RuntimeSettings {
 
   default int maxLineCharsOrDefault() {
     return maxLineChars().orElse(DEFAULT_MAX_LINE_CHARS);
+  }
+
+  default boolean reloadAfterRestartOrDefault() {
+    return reloadAfterRestart().orElse(DEFAULT_RELOAD_AFTER_RESTART);
   }
 }

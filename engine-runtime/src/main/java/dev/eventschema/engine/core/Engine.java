@@ -69,8 +69,9 @@ public final class Engine implements AutoCloseable {
     this.state = new EngineState(builder.maxConcurrent, builder.maxWaiting);
     EngineEvents events = new EngineEvents(emitter);
     this.status = new StatusTracker(state, events, this::backendName);
-    this.backend = Objects.requireNonNull(builder.backendFactory.apply(new BackendReports(state, events, status)),
-        "the backend factory returned null");
+    BackendReports reports = new BackendReports(state, events, status, builder.reloadAfterRuntimeRestart,
+        this::reloadLostModels);
+    this.backend = Objects.requireNonNull(builder.backendFactory.apply(reports), "the backend factory returned null");
     this.ownsBackend = builder.ownsBackend;
     this.models = new ModelRegistry(backend, state, events, status);
     this.generations = new GenerationQueue(backend, state, events, status, builder.generationIdPrefix);
@@ -93,6 +94,14 @@ public final class Engine implements AutoCloseable {
   /** The backend may report through its listener while it is being made, before {@link #backend} is set. */
   private String backendName() {
     return backend == null ? "none" : backend.name();
+  }
+
+  /** Likewise: a runtime ready before the registry exists has lost nothing to reload. */
+  private void reloadLostModels() {
+    ModelRegistry registry = models;
+    if (registry != null) {
+      registry.reloadLost();
+    }
   }
 
   // ---- models ----------------------------------------------------------------------------------
@@ -157,9 +166,10 @@ public final class Engine implements AutoCloseable {
    * Submits a generation: it starts at once if fewer than {@code maxConcurrent} run, else waits in
    * the queue.
    *
-   * @throws EngineException {@code MODEL_NOT_FOUND} if the model is not loaded, {@code QUEUE_FULL} if
-   *     {@code maxWaiting} requests already wait, {@code RUNTIME_ERROR} once closed; an {@code error}
-   *     event is emitted for each
+   * @throws EngineException {@code MODEL_NOT_FOUND} if the model is not loaded, {@code
+   *     RUNTIME_UNAVAILABLE} while it waits for its reload after a runtime restart (details: {@code
+   *     retryAfterSeconds}), {@code QUEUE_FULL} if {@code maxWaiting} requests already wait, {@code
+   *     RUNTIME_ERROR} once closed; an {@code error} event is emitted for each but the last
    */
   public GenerationHandle generate(GenerationRequest request) {
     return generations.submit(Objects.requireNonNull(request, "request"));
@@ -226,6 +236,7 @@ public final class Engine implements AutoCloseable {
     private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
     private int maxWaiting = DEFAULT_MAX_WAITING;
     private String generationIdPrefix = "g-";
+    private boolean reloadAfterRuntimeRestart = true;
 
     private Builder() {}
 
@@ -278,6 +289,17 @@ public final class Engine implements AutoCloseable {
     /** What generation ids start with ({@code g-} by default: {@code g-1}, {@code g-2}...). */
     public Builder generationIdPrefix(String prefix) {
       this.generationIdPrefix = Objects.requireNonNull(prefix, "prefix");
+      return this;
+    }
+
+    /**
+     * Whether models that the backend's runtime lost when it died are loaded again (same ids, paths
+     * and options) once it is ready, each with a new {@code modelLoaded}; true by default. While one
+     * waits for its reload, generations on it are refused with {@code RUNTIME_UNAVAILABLE}. When
+     * false, they stay invalidated ({@code MODEL_NOT_FOUND}) until loaded again.
+     */
+    public Builder reloadAfterRuntimeRestart(boolean reload) {
+      this.reloadAfterRuntimeRestart = reload;
       return this;
     }
 

@@ -30,6 +30,16 @@ final class EngineErrors {
   }
 
   /**
+   * A model lost to a runtime restart, not yet loaded again: the request is refused at once, not
+   * queued (a reload can take as long as a load, or fail), with a hint of when to retry.
+   */
+  static EngineException reloading(String modelId, long retryAfterSeconds) {
+    return new EngineException(ErrorCode.RUNTIME_UNAVAILABLE, "model '" + modelId + "' is being reloaded after"
+        + " the runtime restarted; retry in " + retryAfterSeconds + " s",
+        Map.of("model", modelId, "retryAfterSeconds", retryAfterSeconds));
+  }
+
+  /**
    * The engine was closed. {@code RUNTIME_ERROR}, which the engine does not emit as an event: a
    * caller racing a shutdown is told, the stream is not.
    */

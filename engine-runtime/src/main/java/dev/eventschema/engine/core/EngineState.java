@@ -1,16 +1,20 @@
 package dev.eventschema.engine.core;
 
+import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.LoadedModel;
 import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the engine must read and change together, behind one monitor: the models loaded, the
- * generation slots and queue, the loads in flight, and whether the runtime failed, the engine is
- * closed or shut down.
+ * Everything the engine must read and change together, behind one monitor: the models loaded (and
+ * the requests they were loaded with), the models lost to a runtime restart and waiting to be
+ * reloaded, the generation slots and queue, the loads in flight, and whether the runtime failed, the
+ * engine is closed or shut down.
  *
  * <p>Why one monitor and not one lock per part: admitting a generation must see "not closed", "model
  * loaded" and "a slot free" at the same instant, and unloading a model must forget it and collect its
@@ -28,9 +32,14 @@ final class EngineState {
   record Closing(List<GenerationHandle> waiting, List<GenerationHandle> running) {}
 
   private final Map<String, LoadedModel> models = new LinkedHashMap<>();
+  /** The request each loaded model came from: what a reload after a runtime restart sends again. */
+  private final Map<String, LoadRequest> requests = new HashMap<>();
+  private final LostModels lost = new LostModels();
   private final GenerationSlots slots;
   private int loadsInFlight;
   private boolean runtimeFailed;
+  /** When to retry a request refused while the runtime is down: its restart delay and a second. */
+  private long retryAfterSeconds = 1;
   private boolean closed;
   /** Set when close() is done: the status is {@code shutdown} from then on. */
   private boolean shutdown;
@@ -60,18 +69,48 @@ final class EngineState {
 
   /**
    * Ends a load begun by {@link #beginLoad()}: {@code loaded} (null when the load failed) is kept,
-   * unless the engine closed meanwhile, and a runtime that loads models is no longer failed.
+   * unless the engine closed meanwhile, and a runtime that loads models is no longer failed. A model
+   * loaded by hand replaces its pending reload.
    *
    * @return whether {@code loaded} was kept
    */
-  synchronized boolean endLoad(LoadedModel loaded) {
+  synchronized boolean endLoad(LoadRequest request, LoadedModel loaded) {
     loadsInFlight--;
     if (loaded == null || closed) {
       return false;
     }
-    models.put(loaded.modelId(), loaded);
-    runtimeFailed = false;
+    keep(request, loaded);
+    lost.remove(request.modelId());
     return true;
+  }
+
+  /** Ends a reload begun by {@link #beginLoad()} for {@code request}: see {@link LostModels#ended}. */
+  synchronized LostModels.Outcome endReload(LoadRequest request, LoadedModel loaded, ErrorCode failure) {
+    loadsInFlight--;
+    if (closed) {
+      return LostModels.Outcome.DISCARDED;
+    }
+    LostModels.Outcome outcome = lost.ended(request, loaded == null ? failure : null);
+    if (outcome == LostModels.Outcome.KEPT) {
+      keep(request, loaded);
+    }
+    return outcome;
+  }
+
+  private void keep(LoadRequest request, LoadedModel loaded) {
+    models.put(loaded.modelId(), loaded);
+    requests.put(loaded.modelId(), request);
+    runtimeFailed = false;
+  }
+
+  /** The runtime is ready again: the lost models to reload now (none once closed). */
+  synchronized List<LoadRequest> reloadsToStart() {
+    return closed ? List.of() : lost.runtimeReady();
+  }
+
+  /** Forgets a model that waits for a reload (it is being unloaded); false if none did. */
+  synchronized boolean forgetLost(String modelId) {
+    return !closed && lost.remove(modelId);
   }
 
   /**
@@ -82,6 +121,7 @@ final class EngineState {
     if (closed || models.remove(modelId) == null) {
       return null;
     }
+    requests.remove(modelId);
     return slots.of(modelId);
   }
 
@@ -89,9 +129,10 @@ final class EngineState {
    * The backend lost {@code modelIds}: they are forgotten and the runtime counts as failed until it
    * says it is ready or a load succeeds.
    *
+   * @param reload whether to load them again (with the same requests) once the runtime is ready
    * @return those of them that were loaded; null once closed (then nothing changed)
    */
-  synchronized List<String> invalidatedByBackend(List<String> modelIds) {
+  synchronized List<String> invalidatedByBackend(List<String> modelIds, boolean reload) {
     if (closed) {
       return null;
     }
@@ -99,6 +140,10 @@ final class EngineState {
     for (String id : modelIds) {
       if (models.remove(id) != null) {
         known.add(id);
+        LoadRequest request = requests.remove(id);
+        if (reload && request != null) {
+          lost.add(request);
+        }
       }
     }
     runtimeFailed = true;
@@ -113,14 +158,28 @@ final class EngineState {
     return models.containsKey(modelId);
   }
 
+  /**
+   * Why a generation cannot run on {@code modelId}, which is not loaded: {@code RUNTIME_UNAVAILABLE}
+   * while it waits for its reload after a runtime restart (retry later), else {@code MODEL_NOT_FOUND}.
+   */
+  synchronized EngineException notLoaded(String modelId) {
+    return lost.contains(modelId) ? EngineErrors.reloading(modelId, retryAfterSeconds)
+        : EngineErrors.modelNotLoaded(modelId);
+  }
+
   // ---- runtime and lifecycle ---------------------------------------------------------------------
 
-  /** The backend's runtime failed; false (and no change) once closed. */
-  synchronized boolean markRuntimeFailed() {
+  /**
+   * The backend's runtime failed; false (and no change) once closed.
+   *
+   * @param retryAfterSeconds when a request refused meanwhile may try again
+   */
+  synchronized boolean markRuntimeFailed(long retryAfterSeconds) {
     if (closed) {
       return false;
     }
     runtimeFailed = true;
+    this.retryAfterSeconds = retryAfterSeconds;
     return true;
   }
 
@@ -145,6 +204,8 @@ final class EngineState {
   synchronized List<String> shutDown() {
     List<String> unloaded = new ArrayList<>(models.keySet());
     models.clear();
+    requests.clear();
+    lost.clear();
     slots.clearRunning();
     loadsInFlight = 0;
     shutdown = true;
@@ -161,14 +222,15 @@ final class EngineState {
    * Admits a generation: it runs at once if a slot is free and nobody waits, else it waits.
    *
    * @return true if it runs now, false if it waits
-   * @throws EngineException closed ({@code RUNTIME_ERROR}), {@code MODEL_NOT_FOUND} or {@code QUEUE_FULL}
+   * @throws EngineException closed ({@code RUNTIME_ERROR}), {@code MODEL_NOT_FOUND}, {@code
+   *     RUNTIME_UNAVAILABLE} (the model waits for its reload) or {@code QUEUE_FULL}
    */
   synchronized boolean admit(GenerationHandle handle) {
     if (closed) {
       throw EngineErrors.engineClosed();
     }
     if (!models.containsKey(handle.modelId())) {
-      throw EngineErrors.modelNotLoaded(handle.modelId());
+      throw notLoaded(handle.modelId());
     }
     return switch (slots.admit(handle)) {
       case RUNNING -> true;

@@ -102,8 +102,8 @@ final class GenerationQueue {
   /** Starts a generation on the backend; false if it ended before it could run. */
   private boolean startOnBackend(GenerationHandle handle) {
     GenerationRequest request = handle.request();
-    if (!state.isLoaded(request.modelId())) { // unloaded while it waited
-      failBeforeRunning(handle, EngineErrors.modelNotLoaded(request.modelId()));
+    if (!state.isLoaded(request.modelId())) { // unloaded, or lost to a runtime restart, while it waited
+      failBeforeRunning(handle, state.notLoaded(request.modelId()));
       return false;
     }
     events.generationStarted(handle);

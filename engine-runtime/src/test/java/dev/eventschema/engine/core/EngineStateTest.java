@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventschema.engine.backend.GenerationRequest;
+import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.LoadedModel;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
@@ -25,7 +26,15 @@ class EngineStateTest {
 
   private void load(String modelId) {
     assertThat(state.beginLoad()).isTrue();
-    assertThat(state.endLoad(new LoadedModel(modelId, "/models/" + modelId, Optional.empty(), 1))).isTrue();
+    assertThat(state.endLoad(request(modelId), model(modelId))).isTrue();
+  }
+
+  private static LoadRequest request(String modelId) {
+    return new LoadRequest(modelId, "/models/" + modelId, java.util.Map.of("order", 2));
+  }
+
+  private static LoadedModel model(String modelId) {
+    return new LoadedModel(modelId, "/models/" + modelId, Optional.empty(), 1);
   }
 
   @Test
@@ -52,8 +61,8 @@ class EngineStateTest {
         .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RUNTIME_ERROR));
     assertThat(state.beginLoad()).isFalse();
     assertThat(state.removeModel(MODEL)).isNull();
-    assertThat(state.markRuntimeFailed()).isFalse();
-    assertThat(state.invalidatedByBackend(List.of(MODEL))).isNull();
+    assertThat(state.markRuntimeFailed(1)).isFalse();
+    assertThat(state.invalidatedByBackend(List.of(MODEL), false)).isNull();
   }
 
   @Test
@@ -63,7 +72,7 @@ class EngineStateTest {
     GenerationHandle first = handle(MODEL);
     EngineState roomy = new EngineState(1, 2);
     roomy.beginLoad();
-    roomy.endLoad(new LoadedModel(MODEL, "/m", Optional.empty(), 1));
+    roomy.endLoad(LoadRequest.of(MODEL, "/m"), new LoadedModel(MODEL, "/m", Optional.empty(), 1));
     GenerationHandle second = handle(MODEL);
     roomy.admit(running);
     roomy.admit(first);
@@ -95,7 +104,7 @@ class EngineStateTest {
     load(MODEL);
     assertThat(state.beginLoad()).isTrue();
     state.close();
-    assertThat(state.endLoad(new LoadedModel("late", "/late", Optional.empty(), 1))).isFalse();
+    assertThat(state.endLoad(request("late"), model("late"))).isFalse();
     assertThat(state.shutDown()).containsExactly(MODEL);
     assertThat(state.snapshot()).isEqualTo(new EngineState.Snapshot(0, 0, 0, 0, false, true));
   }
@@ -103,9 +112,43 @@ class EngineStateTest {
   @Test
   void aBackendInvalidationFailsTheRuntimeUntilALoadSucceeds() {
     load(MODEL);
-    assertThat(state.invalidatedByBackend(List.of(MODEL, "never-loaded"))).containsExactly(MODEL);
+    assertThat(state.invalidatedByBackend(List.of(MODEL, "never-loaded"), false)).containsExactly(MODEL);
     assertThat(state.snapshot().runtimeFailed()).isTrue();
     load("again");
     assertThat(state.snapshot().runtimeFailed()).isFalse();
+  }
+
+  @Test
+  void aModelLostToARestartIsRefusedAsUnavailableUntilItsReloadWithTheSameRequestEnds() {
+    load(MODEL);
+    state.markRuntimeFailed(3);
+    assertThat(state.invalidatedByBackend(List.of(MODEL), true)).containsExactly(MODEL);
+
+    assertThatThrownBy(() -> state.admit(handle(MODEL))).isInstanceOfSatisfying(EngineException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.RUNTIME_UNAVAILABLE);
+      assertThat(e.getMessage()).isEqualTo("model 'harbor' is being reloaded after the runtime restarted; retry in 3 s");
+      assertThat(e.details()).containsEntry("retryAfterSeconds", 3L);
+    });
+    List<LoadRequest> reloads = state.reloadsToStart();
+    assertThat(reloads).singleElement().isEqualTo(request(MODEL));
+    assertThat(state.reloadsToStart()).as("a reload under way is not started twice").isEmpty();
+    assertThat(state.beginLoad()).isTrue();
+    assertThat(state.endReload(reloads.get(0), model(MODEL), null)).isEqualTo(LostModels.Outcome.KEPT);
+    assertThat(state.admit(handle(MODEL))).isTrue();
+  }
+
+  @Test
+  void withoutReloadALostModelIsSimplyNotFound_andUnloadingALostModelCancelsItsReload() {
+    load(MODEL);
+    load("other");
+    state.invalidatedByBackend(List.of(MODEL), false);
+    state.invalidatedByBackend(List.of("other"), true);
+
+    assertThatThrownBy(() -> state.admit(handle(MODEL))).isInstanceOfSatisfying(EngineException.class,
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_NOT_FOUND));
+    assertThat(state.forgetLost("other")).isTrue();
+    assertThat(state.reloadsToStart()).isEmpty();
+    assertThatThrownBy(() -> state.admit(handle("other"))).isInstanceOfSatisfying(EngineException.class,
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_NOT_FOUND));
   }
 }

@@ -305,7 +305,8 @@ class EngineTest {
   }
 
   @Test
-  void aBackendInvalidationEmitsModelInvalidatedAnErrorAndTheErrorStatus() throws Exception {
+  void aBackendInvalidationEmitsModelInvalidatedAnErrorAndTheErrorStatus_andTheModelIsReloadedOnceReady()
+      throws Exception {
     AtomicReference<BackendListener> listener = new AtomicReference<>();
     emitter.subscribe(events::add);
     emitter.subscribeRejections(rejections::add);
@@ -340,7 +341,9 @@ class EngineTest {
     });
 
     listener.get().runtimeReady();
-    assertThat(engine.status().status()).isEqualTo(RuntimeStatus.READY);
+    awaitStatus(s -> s.status() == RuntimeStatus.READY && s.modelsLoaded() == 1);
+    assertThat(engine.isLoaded(MODEL)).isTrue();
+    assertThat(events).filteredOn(e -> e.event() instanceof ModelLoadedEvent).hasSize(2);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.eventschema.engine.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventschema.engine.backend.LoadRequest;
 import dev.eventschema.engine.backend.LoadedModel;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.events.RuntimeStatus;
@@ -42,7 +43,7 @@ class StatusTrackerTest {
 
     state.beginLoad();
     tracker.update();
-    state.endLoad(new LoadedModel("harbor", "/m", Optional.empty(), 1));
+    state.endLoad(LoadRequest.of("harbor", "/m"), new LoadedModel("harbor", "/m", Optional.empty(), 1));
     tracker.update();
     assertThat(reported).extracting(RuntimeStatusEvent::status)
         .containsExactly(RuntimeStatus.READY, RuntimeStatus.BUSY, RuntimeStatus.READY);
@@ -52,7 +53,7 @@ class StatusTrackerTest {
 
   @Test
   void aFailedRuntimeIsAnErrorAndShutdownIsTheLastReport() {
-    state.markRuntimeFailed();
+    state.markRuntimeFailed(1);
     assertThat(tracker.current().status()).isEqualTo(RuntimeStatus.ERROR);
     tracker.update();
     state.close();
