@@ -60,8 +60,11 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
 
-  /** The longest a start-up load may take. */
+  /** The longest a start-up load may take on the embedded model. */
   private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Beyond an external runtime's own timeouts, which fail first with their own messages. */
+  private static final Duration LOAD_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
   /** The demo's second model, loaded and unloaded now and then. */
   private static final LoadRequest DEMO_AUX_MODEL = new LoadRequest("harbor-bigram", DEFAULT_MODEL_PATH,
@@ -113,12 +116,15 @@ public final class EmbeddedEngine implements AutoCloseable {
   /**
    * Starts an engine as {@code config} says (its {@code demo} section is not read). The stream starts
    * first, so that it holds the engine's very first status; the listed models (the embedded corpus
-   * when none) are loaded before this returns.
+   * when none and no external runtime is configured) are loaded before this returns. With an external
+   * runtime, this waits until it is ready, and fails at once if it cannot start.
    *
    * @param config a validated config: built by the generated builders or read by {@code
    *     EngineConfigValidator}
-   * @throws EngineException {@code INVALID_CONFIG} for an unsafe stream address, {@code RUNTIME_ERROR}
-   *     when a port cannot be bound, the load's code when a model cannot be loaded
+   * @throws EngineException {@code INVALID_CONFIG} for an unsafe stream address (or a demo on an
+   *     external runtime without a model), {@code RUNTIME_ERROR} when a port cannot be bound, {@code
+   *     RUNTIME_UNAVAILABLE} when the external runtime cannot start, the load's code when a model cannot
+   *     be loaded
    */
   public static EmbeddedEngine start(EngineConfig config) {
     return start(config, false);
@@ -134,6 +140,10 @@ public final class EmbeddedEngine implements AutoCloseable {
     JdkHttpServerSettings.ensureStreamFriendly();
     EngineSettings settings = config.engineOrDefaults();
     List<LoadRequest> models = models(config);
+    if (withDemo && models.isEmpty()) {
+      throw new EngineException(ErrorCode.INVALID_CONFIG, "the demo on an external runtime needs a model to run on:"
+          + " add --model ID=PATH, with a path the runtime can read");
+    }
     List<AutoCloseable> started = new ArrayList<>();
     try {
       EngineEventEmitter emitter = EngineEventEmitter.builder().build();
@@ -148,6 +158,7 @@ public final class EmbeddedEngine implements AutoCloseable {
           .emitter(emitter)
           .backend(listener -> settings.runtime().isEmpty() ? new NgramBackend()
               : ExternalRuntimeBackend.start(settings.runtime().get(), listener));
+      settings.runtime().ifPresent(runtime -> builder.reloadAfterRuntimeRestart(runtime.reloadAfterRestartOrDefault()));
       settings.maxConcurrent().ifPresent(builder::maxConcurrent); // absent: the engine's own default
       settings.maxWaiting().ifPresent(builder::maxWaiting);
       Engine engine = builder.build();
@@ -159,8 +170,13 @@ public final class EmbeddedEngine implements AutoCloseable {
       }
       telemetry.meters().ifPresent(meters -> meters.trackRequestsWaiting(engine::waitingGenerations));
       telemetry.start();
+      Duration loadTimeout = LOAD_TIMEOUT;
+      if (engine.backend() instanceof ExternalRuntimeBackend external) {
+        await(external.ready(), external.readyTimeout().plus(LOAD_TIMEOUT_MARGIN), "starting the runtime");
+        loadTimeout = settings.runtime().orElseThrow().loadTimeout().plus(LOAD_TIMEOUT_MARGIN);
+      }
       for (LoadRequest model : models) {
-        await(engine.loadModel(model), LOAD_TIMEOUT, "loading " + model.modelId());
+        await(engine.loadModel(model), loadTimeout, "loading " + model.modelId());
       }
       DemoWorkload demo = withDemo
           ? DemoWorkload.start(engine, models.get(0).modelId(), DEMO_AUX_MODEL, config.demoOrDefaults())
@@ -177,10 +193,15 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
   }
 
-  /** The config's models, or the embedded corpus when it lists none. */
+  /**
+   * The config's models, or, when it lists none, the embedded corpus, but only for the embedded
+   * backend: an external runtime cannot read a resource of this JVM, and would not know what to make
+   * of an n-gram corpus anyway.
+   */
   private static List<LoadRequest> models(EngineConfig config) {
     if (config.models().isEmpty()) {
-      return List.of(LoadRequest.of(DEFAULT_MODEL_ID, DEFAULT_MODEL_PATH));
+      return config.engineOrDefaults().runtime().isPresent() ? List.of()
+          : List.of(LoadRequest.of(DEFAULT_MODEL_ID, DEFAULT_MODEL_PATH));
     }
     List<LoadRequest> models = new ArrayList<>();
     for (ModelSpec spec : config.models()) {

@@ -46,8 +46,9 @@ enum Flag {
   NO_API("--no-api", null, "/api/enabled", Kind.SET_FALSE, "no OpenAI-compatible /v1/... API"),
   NO_ADMIN("--no-admin", null, "/api/adminEnabled", Kind.SET_FALSE, "no model administration (/admin/models)"),
   MODEL("--model", "ID=PATH", "/models", Kind.MODEL,
-      "load a model (a UTF-8 text file, or classpath:...); repeatable;\ndefault: "
-          + EmbeddedEngine.DEFAULT_MODEL_ID + "=" + EmbeddedEngine.DEFAULT_MODEL_PATH),
+      "load a model (a UTF-8 text file, or classpath:...; with --runtime, a path\nthe runtime reads);"
+          + " repeatable; default: " + EmbeddedEngine.DEFAULT_MODEL_ID + "=" + EmbeddedEngine.DEFAULT_MODEL_PATH
+          + "\n(none with --runtime)"),
   MAX_CONCURRENT("--max-concurrent", "N", "/engine/maxConcurrent", Kind.WHOLE_NUMBER,
       "generations running at once (default " + Engine.DEFAULT_MAX_CONCURRENT + ")"),
   MAX_WAITING("--max-waiting", "N", "/engine/maxWaiting", Kind.WHOLE_NUMBER,

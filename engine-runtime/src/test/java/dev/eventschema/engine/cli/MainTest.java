@@ -152,6 +152,17 @@ class MainTest {
     assertThat(stdout.get(10, TimeUnit.SECONDS)).doesNotContain("streaming");
   }
 
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void serveWithARuntimeThatCannotStartExitsAtOnce_namingTheProgramAndTheOsError() {
+    Result result = run("serve", "--port", "0", "--no-telemetry", "--runtime", "/nonexistent/prog");
+
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.err()).contains(
+        "engine-runtime: cannot start: cannot start runtime '/nonexistent/prog': No such file or directory (error=2)");
+    assertThat(result.out()).doesNotContain("streaming events");
+  }
+
   private static String read(java.io.InputStream in) {
     try (in) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
