@@ -165,16 +165,24 @@ final class RuntimeSupervisor {
       return;
     }
     launches.incrementAndGet();
-    JsonRpcChannel opened = JsonRpcChannel.open(process, new ChannelHandler(), config.maxLineCharsOrDefault());
+    JsonRpcChannel opened;
+    boolean closedMeanwhile;
     lock.lock();
     try {
-      if (closed) {
-        opened.stop(config.shutdownTimeout());
-        return;
+      // Opened under the lock: the reader thread of a process that exits at once reports its death
+      // (which takes the lock) only after it is the current channel. Otherwise that death would be
+      // taken for an old process's, ignored, and nothing would ever start the runtime again.
+      opened = JsonRpcChannel.open(process, new ChannelHandler(), config.maxLineCharsOrDefault());
+      closedMeanwhile = closed;
+      if (!closedMeanwhile) {
+        channel = opened;
       }
-      channel = opened;
     } finally {
       lock.unlock();
+    }
+    if (closedMeanwhile) {
+      opened.stop(config.shutdownTimeout());
+      return;
     }
     LOG.info("started runtime {}: {}", process.pid(), describe(config.command()));
     opened.call("runtime/info", Map.of(), RuntimeInfoValidator.INSTANCE, config.requestTimeout())

@@ -276,6 +276,22 @@ class ExternalRuntimeBackendTest {
   }
 
   @Test
+  void aProcessThatExitsInstantlyIsReportedAfterEveryAttempt() throws Exception {
+    // a shell exits long before a JVM would: its death may be seen before its launch has finished
+    backend = ExternalRuntimeBackend.start(RuntimeSettingsBuilder.builder()
+        .command(List.of("sh", "-c", "echo 'no model server here' >&2; exit 7"))
+        .restartInitialMs(10).restartMaxMs(50).build(), listener);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      listener.awaitError(WAIT);
+    }
+    assertThat(listener.errors.subList(0, 3)).allSatisfy(error -> assertThat(error.getMessage())
+        .startsWith("runtime 'sh' (process ")
+        .contains(") exited with code 7 before it was ready; the last lines of its stderr:\n  no model server here\n"));
+    assertFailsWith(backend.ready(), ErrorCode.RUNTIME_UNAVAILABLE, "exited with code 7 before it was ready");
+  }
+
+  @Test
   void aClasspathPathNeverReachesTheRuntime() throws Exception {
     start(config("normal"));
 
