@@ -294,9 +294,9 @@ final class RuntimeSupervisor {
     if (!stderrTail.isEmpty()) {
       details.put("stderrTail", stderrTail);
     }
-    listener.runtimeError(new EngineException(ErrorCode.RUNTIME_ERROR,
-        why + (why.contains("\n") ? "\n" : "; ") + "restarting it in " + delay.toMillis() + " ms", details));
-    LOG.warn("{}; restarting it in {} ms (attempt {})", why, delay.toMillis(), attempt);
+    String restarting = (why.contains("\n") ? "\n" : "; ") + "restarting it in " + delay.toMillis() + " ms";
+    listener.runtimeError(new EngineException(ErrorCode.RUNTIME_ERROR, why + restarting, details));
+    LOG.warn("{}{} (attempt {})", why, restarting, attempt);
     try {
       timers.schedule(this::launch, delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException closing) {
