@@ -21,6 +21,8 @@ public final class EngineErrors {
           QUEUE_FULL_RETRY_SECONDS);
       case RUNTIME_ERROR -> new ApiError(503, ApiError.SERVER_ERROR, error.getMessage(), null, "runtime_unavailable",
           UNAVAILABLE_RETRY_SECONDS);
+      case RUNTIME_UNAVAILABLE -> new ApiError(503, ApiError.SERVER_ERROR, error.getMessage(), null,
+          "runtime_unavailable", retryAfterSeconds(error));
       case TIMEOUT -> new ApiError(504, ApiError.SERVER_ERROR, error.getMessage(), null, "timeout", null);
       case MODEL_LOAD_FAILED -> new ApiError(422, ApiError.INVALID_REQUEST, error.getMessage(), "path",
           "model_load_failed", null);
@@ -29,5 +31,11 @@ public final class EngineErrors {
       default -> new ApiError(500, ApiError.SERVER_ERROR, error.getMessage(), null,
           error.code().name().toLowerCase(java.util.Locale.ROOT), null);
     };
+  }
+
+  /** The engine's own hint ({@code details.retryAfterSeconds}: the runtime's restart delay), else the default. */
+  private static int retryAfterSeconds(EngineException error) {
+    return error.details().get("retryAfterSeconds") instanceof Number seconds
+        ? Math.max(1, seconds.intValue()) : UNAVAILABLE_RETRY_SECONDS;
   }
 }
