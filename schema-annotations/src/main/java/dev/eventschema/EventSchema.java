@@ -45,4 +45,18 @@ public @interface EventSchema {
    * schema ignores them. Keys inside a declared {@code Map<String, Object>} are never "unknown".
    */
   boolean strict() default true;
+
+  /**
+   * Which changes the processor accepts compared with the schema's baseline, the exported JSON
+   * Schema of the last release (see {@link Compatibility}). {@link Compatibility#DEFAULT} takes the
+   * project-wide mode from the processor option {@code eventschema.compatibility}.
+   */
+  Compatibility compatibility() default Compatibility.DEFAULT;
+
+  /**
+   * The version of this schema's wire contract, written into its baseline when the baseline is
+   * recorded. Raise it when you record a changed schema: recording refuses to overwrite a baseline
+   * with a version that did not increase.
+   */
+  int version() default 1;
 }

@@ -3,6 +3,8 @@ package dev.eventschema.processor;
 import com.google.auto.service.AutoService;
 import dev.eventschema.EventSchema;
 import dev.eventschema.StringForm;
+import dev.eventschema.processor.evolution.EvolutionOptions;
+import dev.eventschema.processor.evolution.SchemaEvolution;
 import dev.eventschema.processor.model.SchemaModel;
 import dev.eventschema.processor.model.UnionModel;
 import dev.eventschema.processor.reading.Diagnostics;
@@ -56,12 +58,21 @@ public final class EventSchemaProcessor extends AbstractProcessor {
   private final Map<String, String> deferred = new LinkedHashMap<>();
   private GeneratedFiles files;
   private JsonCodecGeneration jsonCodecs;
+  private SchemaEvolution evolution;
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     files = new GeneratedFiles(processingEnv.getFiler());
     jsonCodecs = new JsonCodecGeneration(processingEnv.getElementUtils(), files::writeSource, files::writeResource);
+    evolution = new SchemaEvolution(EvolutionOptions.of(processingEnv.getOptions()),
+        wireName -> Optional.ofNullable(wireNames.get(wireName)).map(processingEnv.getElementUtils()::getTypeElement),
+        processingEnv.getMessager());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return EvolutionOptions.NAMES;
   }
 
   @Override
@@ -108,7 +119,9 @@ public final class EventSchemaProcessor extends AbstractProcessor {
     for (SchemaModel model : read) {
       TypeElement element = processingEnv.getElementUtils().getTypeElement(model.type().canonicalName());
       step(element, diagnostics, () -> {
-        files.write(model, jsonSchemas.render(model));
+        String jsonSchema = jsonSchemas.render(model);
+        files.write(model, jsonSchema);
+        evolution.check(element, model, jsonSchema, diagnostics);
         return Optional.of(model);
       });
     }

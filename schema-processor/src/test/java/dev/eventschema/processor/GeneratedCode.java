@@ -69,6 +69,17 @@ final class GeneratedCode {
         .compile(sources);
   }
 
+  /** Compiles {@code sources} with the processor and {@code options} (such as {@code -Akey=value}) beside the lint ones. */
+  static Compilation compileWithOptions(List<String> options, List<JavaFileObject> sources) {
+    List<String> all = new ArrayList<>(LINT);
+    all.addAll(options);
+    return Compiler.javac()
+        .withProcessors(new EventSchemaProcessor())
+        .withOptions(all)
+        .withClasspath(List.of(annotationsClasspath()))
+        .compile(sources);
+  }
+
   static Compilation compile(JavaFileObject... sources) {
     return compile(List.of(sources));
   }

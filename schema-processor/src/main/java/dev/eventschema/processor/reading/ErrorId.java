@@ -45,6 +45,13 @@ public enum ErrorId {
   STRING_FORM_SHAPE,
   STRING_FORM_AMBIGUOUS,
 
+  // Schema evolution (package evolution): a change against the baseline, reserved keys, the baseline
+  SCHEMA_INCOMPATIBLE,
+  RESERVED_KEY,
+  BASELINE_UNREADABLE,
+  BASELINE_VERSION_NOT_INCREASED,
+  INVALID_OPTION,
+
   // The processor itself
   PROCESSOR_EXCEPTION,
   WRITE_FAILED;

@@ -1,0 +1,97 @@
+package dev.eventschema.processor.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.eventschema.Compatibility;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every change of {@link SchemaChanges}, compiled under each compatibility mode against a recorded
+ * baseline: the check reports exactly the differences that break the mode, as compile errors.
+ */
+@Timeout(600)
+class CompatibilityCheckTest {
+
+  @TempDir
+  static Path baseline;
+
+  private static Compilation checked;
+  private static Map<String, List<String>> found;
+
+  @BeforeAll
+  static void recordTheBaselineThenCheckTheChanges() {
+    Compilation recorded = EvolutionBuild.record(baseline, EvolutionBuild.sources(SchemaChanges.ALL, false));
+    assertThat(recorded.status()).as("%s", recorded.diagnostics()).isEqualTo(Compilation.Status.SUCCESS);
+    for (int i = 0; i < SchemaChanges.ALL.size(); i++) {
+      SchemaChange change = SchemaChanges.ALL.get(i);
+      if (!change.baselineEdit().isEmpty()) {
+        for (String mode : EvolutionBuild.MODES) {
+          EvolutionBuild.replaceInFile(Baseline.file(baseline, EvolutionBuild.wireName(i, mode)),
+              change.baselineEdit().get(0), change.baselineEdit().get(1));
+        }
+      }
+    }
+    checked = EvolutionBuild.check(baseline, EvolutionBuild.sources(SchemaChanges.ALL, true));
+    found = EvolutionBuild.incompatibilities(checked);
+  }
+
+  static Stream<Arguments> changes() {
+    return IntStream.range(0, SchemaChanges.ALL.size()).mapToObj(i -> Arguments.of(i, SchemaChanges.ALL.get(i)));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("changes")
+  void isAnErrorUnderExactlyTheModesItBreaks(int index, SchemaChange change) {
+    for (Compatibility mode : List.of(Compatibility.BACKWARD, Compatibility.FORWARD, Compatibility.FULL,
+        Compatibility.NONE)) {
+      Set<String> expected = change.codes().stream().filter(code -> code.breaks(mode)).map(Enum::name)
+          .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> reported = new TreeSet<>(EvolutionBuild.codesOf(found, EvolutionBuild.wireName(index, mode.name())));
+
+      assertThat(reported).as("%s under %s", change, mode).isEqualTo(expected);
+      assertThat(!reported.isEmpty()).as("%s breaks %s", change, mode).isEqualTo(breaksBy(change, mode));
+    }
+  }
+
+  /** What the catalogue says, independently of the codes' own table. */
+  private static boolean breaksBy(SchemaChange change, Compatibility mode) {
+    return switch (mode) {
+      case BACKWARD -> change.breaks().contains("B");
+      case FORWARD -> change.breaks().contains("F");
+      case FULL -> !change.breaks().isEmpty();
+      default -> false;
+    };
+  }
+
+  @Test
+  void theCatalogueCoversEveryDifferenceCodeAndMoreThanThirtyChanges() {
+    Set<DifferenceCode> covered = EnumSet.noneOf(DifferenceCode.class);
+    SchemaChanges.ALL.forEach(change -> covered.addAll(change.codes()));
+
+    assertThat(covered).containsExactlyInAnyOrder(DifferenceCode.values());
+    assertThat(SchemaChanges.ALL).hasSizeGreaterThan(30);
+  }
+
+  @Test
+  void reportsNothingButIncompatibilities() {
+    assertThat(checked.errors()).extracting(e -> e.getMessage(Locale.ROOT))
+        .allSatisfy(message -> assertThat(message).startsWith("[eventschema:schema-incompatible] "));
+  }
+}
