@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.eventschema.Compatibility;
+import dev.eventschema.SchemaValidator;
+import dev.eventschema.processor.GeneratedCodeAccess;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,6 +36,8 @@ class CompatibilityCheckTest {
   static Path baseline;
 
   private static Compilation checked;
+  private static GeneratedCodeAccess before;
+  private static GeneratedCodeAccess after;
   private static Map<String, List<String>> found;
 
   @BeforeAll
@@ -50,6 +55,8 @@ class CompatibilityCheckTest {
     }
     checked = EvolutionBuild.check(baseline, EvolutionBuild.sources(SchemaChanges.ALL, true));
     found = EvolutionBuild.incompatibilities(checked);
+    before = GeneratedCodeAccess.of(recorded);
+    after = GeneratedCodeAccess.of(GeneratedCodeAccess.compile(List.of(), EvolutionBuild.sources(SchemaChanges.ALL, true)));
   }
 
   static Stream<Arguments> changes() {
@@ -79,6 +86,52 @@ class CompatibilityCheckTest {
       default -> false;
     };
   }
+
+  /** The changes whose baseline is what the old source generates (no hand-edited bound). */
+  static Stream<Arguments> changesOfSources() {
+    return changes().filter(arguments -> ((SchemaChange) arguments.get()[1]).baselineEdit().isEmpty());
+  }
+
+  /**
+   * The cross-check: when the check calls a change BACKWARD-compatible, every generated payload that
+   * the baseline's validator accepts is accepted by the new validator; when it calls it
+   * FORWARD-compatible, the converse. Payloads come from a seeded generator aimed at the change.
+   */
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("changesOfSources")
+  void whatTheCheckCallsCompatibleHoldsForPayloads(int index, SchemaChange change) throws IOException {
+    String backward = EvolutionBuild.wireName(index, "BACKWARD");
+    if (EvolutionBuild.codesOf(found, backward).isEmpty()) {
+      assertAcceptedByBoth(backward, EvolutionBuild.typeName(index, "BACKWARD"), before, after, index, true);
+    }
+    String forward = EvolutionBuild.wireName(index, "FORWARD");
+    if (EvolutionBuild.codesOf(found, forward).isEmpty()) {
+      assertAcceptedByBoth(forward, EvolutionBuild.typeName(index, "FORWARD"), after, before, index, false);
+    }
+  }
+
+  /** Payloads drawn from {@code from}'s schema and valid under it are valid under {@code to}'s. */
+  private static void assertAcceptedByBoth(String wireName, String type, GeneratedCodeAccess from,
+      GeneratedCodeAccess to, long seed, boolean fromBaseline) throws IOException {
+    Map<String, Object> oldSchema = Baseline.read(baseline, wireName).orElseThrow().schema();
+    Map<String, Object> newSchema = JsonTree.readObject(after.resource("META-INF/eventschema/" + wireName + ".schema.json"));
+    PayloadGenerator generator = fromBaseline ? new PayloadGenerator(seed, oldSchema, newSchema)
+        : new PayloadGenerator(seed, newSchema, oldSchema);
+    SchemaValidator<Object> source = from.validator(type);
+    SchemaValidator<Object> target = to.validator(type);
+    int valid = 0;
+    for (int i = 0; i < PAYLOADS; i++) {
+      Map<String, Object> payload = generator.payload();
+      if (source.parse(payload).isValid()) {
+        valid++;
+        assertThat(target.parse(payload).violations()).as("%s: %s is valid under the %s schema", wireName, payload,
+            fromBaseline ? "old" : "new").isEmpty();
+      }
+    }
+    assertThat(valid).as("valid payloads drawn for %s", wireName).isGreaterThan(PAYLOADS / 20);
+  }
+
+  private static final int PAYLOADS = 400;
 
   @Test
   void theCatalogueCoversEveryDifferenceCodeAndMoreThanThirtyChanges() {
