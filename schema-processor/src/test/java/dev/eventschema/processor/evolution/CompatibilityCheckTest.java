@@ -40,7 +40,9 @@ class CompatibilityCheckTest {
   private static GeneratedCodeAccess after;
   private static Map<String, List<String>> found;
 
+  /** Three compilations of 300 interfaces each: more than the default 60 s on a busy two-core machine. */
   @BeforeAll
+  @Timeout(600)
   static void recordTheBaselineThenCheckTheChanges() {
     Compilation recorded = EvolutionBuild.record(baseline, EvolutionBuild.sources(SchemaChanges.ALL, false));
     assertThat(recorded.status()).as("%s", recorded.diagnostics()).isEqualTo(Compilation.Status.SUCCESS);
