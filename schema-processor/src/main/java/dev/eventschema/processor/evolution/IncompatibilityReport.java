@@ -30,11 +30,13 @@ final class IncompatibilityReport {
 
   void report(TypeElement root, String rootWireName, Compatibility mode, int baselineVersion, Difference difference,
       Diagnostics diagnostics) {
-    if (!reported.add(difference.owner() + "|" + difference.key() + "|" + difference.code() + "|"
-        + difference.before() + "|" + difference.after())) {
+    Optional<TypeElement> owner = schemaByWireName.apply(difference.owner());
+    // A schema of this compilation is one place, however it was reached; anything else (a shared
+    // definition such as a JSON value's) is a place within the schema being checked.
+    String place = owner.isPresent() ? difference.owner() + "|" + difference.key() : rootWireName + "|" + difference.path();
+    if (!reported.add(place + "|" + difference.code() + "|" + difference.before() + "|" + difference.after())) {
       return;
     }
-    Optional<TypeElement> owner = schemaByWireName.apply(difference.owner());
     Element at;
     if (owner.isPresent()) {
       at = difference.key() == null ? owner.get() : accessor(owner.get(), difference.key()).orElse(owner.get());

@@ -23,6 +23,14 @@ final class SchemaDiff {
   private static final List<String> BOUNDS = List.of("minLength", "maxLength", "minItems", "maxItems",
       "minProperties", "maxProperties", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
 
+  private static final Set<Object> ALL_TYPES =
+      Set.of("null", "boolean", "integer", "number", "string", "array", "object");
+
+  /** The type each bound applies to. */
+  private static final Map<String, String> BOUND_TYPES = Map.of("minLength", "string", "maxLength", "string",
+      "minItems", "array", "maxItems", "array", "minProperties", "object", "maxProperties", "object",
+      "minimum", "number", "maximum", "number", "exclusiveMinimum", "number", "exclusiveMaximum", "number");
+
   /** Where the comparison is: see {@link Difference} for the meaning of each part. */
   record Place(String path, String owner, String key) {
     Place property(String name) {
@@ -56,6 +64,7 @@ final class SchemaDiff {
   /** The differences from {@code before} to {@code after}, both the JSON Schema of {@code wireName}. */
   static List<Difference> compare(String wireName, Map<String, Object> before, Map<String, Object> after) {
     SchemaDiff diff = new SchemaDiff(before, after);
+    diff.entered.add("# #"); // a self-reference leads back to the root being compared
     diff.compare(before, after, new Place("", wireName, null));
     return List.copyOf(diff.differences);
   }
@@ -87,13 +96,23 @@ final class SchemaDiff {
     if (!compareTypes(before, after, place)) {
       return;
     }
+    // Only the keywords of types that both versions accept matter: a number's bounds say nothing
+    // about a schema that became a string.
+    Set<Object> shared = sharedTypes(before.get("type"), after.get("type"));
     compareEnum(before, after, place);
-    comparePatterns(before, after, place);
-    for (String bound : BOUNDS) {
-      compareBound(bound, before.get(bound), after.get(bound), place);
+    if (shared.contains("string")) {
+      comparePatterns(before, after, place);
     }
-    if (before.containsKey("items") || after.containsKey("items")) {
+    for (String bound : BOUNDS) {
+      if (shared.contains(BOUND_TYPES.get(bound)) || (BOUND_TYPES.get(bound).equals("number") && shared.contains("integer"))) {
+        compareBound(bound, before.get(bound), after.get(bound), place);
+      }
+    }
+    if (shared.contains("array") && (before.containsKey("items") || after.containsKey("items"))) {
       compare(before.getOrDefault("items", Map.of()), after.getOrDefault("items", Map.of()), place.element());
+    }
+    if (!shared.contains("object")) {
+      return;
     }
     if (before.containsKey("propertyNames") || after.containsKey("propertyNames")) {
       compare(before.getOrDefault("propertyNames", Map.of()), after.getOrDefault("propertyNames", Map.of()),
@@ -106,28 +125,57 @@ final class SchemaDiff {
     }
   }
 
-  /** Compares {@code type}; false if the types differ so much that nothing else is worth comparing. */
+  /** The types both {@code oldType} and {@code newType} accept; a missing type accepts all. */
+  private static Set<Object> sharedTypes(Object oldType, Object newType) {
+    Set<Object> shared = new HashSet<>(oldType == null ? ALL_TYPES : types(oldType));
+    Set<Object> other = newType == null ? ALL_TYPES : types(newType);
+    if (shared.contains("number") && other.contains("integer") || shared.contains("integer") && other.contains("number")) {
+      shared.add("integer");
+    }
+    shared.retainAll(other.contains("number") ? union(other, "integer") : other);
+    return shared;
+  }
+
+  private static Set<Object> union(Set<Object> types, Object type) {
+    Set<Object> union = new HashSet<>(types);
+    union.add(type);
+    return union;
+  }
+
+  /**
+   * Compares {@code type} (a name or a list of names; {@code number} includes {@code integer}); false
+   * if the types differ so much that nothing else is worth comparing.
+   */
   private boolean compareTypes(Map<String, Object> before, Map<String, Object> after, Place place) {
     Object oldType = before.get("type");
     Object newType = after.get("type");
     boolean oldRecord = before.containsKey("properties");
     boolean newRecord = after.containsKey("properties");
-    if (Objects.equals(oldType, newType) && oldRecord == newRecord) {
+    if (Objects.equals(types(oldType), types(newType)) && oldRecord == newRecord) {
       return true;
     }
-    if (oldType == null) {
-      add(DifferenceCode.TYPE_NARROWED, place, "any", describeType(after));
-    } else if (newType == null) {
-      add(DifferenceCode.TYPE_EXTENDED, place, describeType(before), "any");
-    } else if ("integer".equals(oldType) && "number".equals(newType)) {
-      add(DifferenceCode.TYPE_EXTENDED, place, describeType(before), describeType(after));
-    } else if ("number".equals(oldType) && "integer".equals(newType)) {
+    if (oldRecord != newRecord) {
+      add(DifferenceCode.TYPE_CHANGED, place, describeType(before), describeType(after));
+      return false;
+    }
+    if (oldType == null || (newType != null && covers(types(oldType), types(newType)))) {
       add(DifferenceCode.TYPE_NARROWED, place, describeType(before), describeType(after));
+    } else if (newType == null || covers(types(newType), types(oldType))) {
+      add(DifferenceCode.TYPE_EXTENDED, place, describeType(before), describeType(after));
     } else {
       add(DifferenceCode.TYPE_CHANGED, place, describeType(before), describeType(after));
       return false;
     }
     return true;
+  }
+
+  private static Set<Object> types(Object type) {
+    return type instanceof List<?> list ? new HashSet<>(list) : type == null ? Set.of() : Set.of(type);
+  }
+
+  /** Whether every value of the types {@code narrow} is a value of the types {@code wide}. */
+  private static boolean covers(Set<Object> wide, Set<Object> narrow) {
+    return narrow.stream().allMatch(t -> wide.contains(t) || ("integer".equals(t) && wide.contains("number")));
   }
 
   private void compareEnum(Map<String, Object> before, Map<String, Object> after, Place place) {
@@ -295,6 +343,6 @@ final class SchemaDiff {
     if ("object".equals(type)) {
       return schema.get("additionalProperties") instanceof Map<?, ?> ? "a map" : "an open object";
     }
-    return type == null ? "any" : "\"type\": \"" + type + "\"";
+    return type == null ? "any" : type instanceof List<?> ? "\"type\": " + type : "\"type\": \"" + type + "\"";
   }
 }

@@ -47,19 +47,21 @@ final class SchemaChanges {
     all.add(change("a strict schema opened", "String a();", "open:String a();", "F", ADDITIONAL_PROPERTIES_ADDED));
     all.add(change("an open schema made strict", "open:String a();", "String a();", "B", ADDITIONAL_PROPERTIES_REMOVED));
     all.add(change("an open object made a map of strings", "Map<String, Object> m();", "Map<String, String> m();",
-        "B", ADDITIONAL_PROPERTIES_NARROWED));
+        "B", TYPE_NARROWED));
     all.add(change("a map of strings made an open object", "Map<String, String> m();", "Map<String, Object> m();",
-        "F", ADDITIONAL_PROPERTIES_EXTENDED));
+        "F", TYPE_EXTENDED));
     all.add(change("a reserved key released", "reserved:old|String a();", "String a();", "BF", RESERVED_PROPERTY_REMOVED));
     all.add(change("a key reserved", "String a();", "reserved:old|String a();", ""));
     all.add(change("nothing changed", "String a(); OptionalLong b();", "String a(); OptionalLong b();", ""));
 
     // Types
     all.add(change("a string made a long", "String a();", "long a();", "BF", TYPE_CHANGED));
-    all.add(change("a long made a double", "long a();", "double a();", "F", TYPE_EXTENDED));
-    all.add(change("a double made a long", "double a();", "long a();", "B", TYPE_NARROWED));
-    all.add(change("an int made a long", "int a();", "long a();", "F", MINIMUM_REMOVED, MAXIMUM_REMOVED));
-    all.add(change("a long made an int", "long a();", "int a();", "B", MINIMUM_ADDED, MAXIMUM_ADDED));
+    all.add(change("a long made a double", "long a();", "double a();", "F", TYPE_EXTENDED, MINIMUM_DECREASED,
+        MAXIMUM_INCREASED));
+    all.add(change("a double made a long", "double a();", "long a();", "B", TYPE_NARROWED, MINIMUM_INCREASED,
+        MAXIMUM_DECREASED));
+    all.add(change("an int made a long", "int a();", "long a();", "F", MINIMUM_DECREASED, MAXIMUM_INCREASED));
+    all.add(change("a long made an int", "long a();", "int a();", "B", MINIMUM_INCREASED, MAXIMUM_DECREASED));
     all.add(change("a string made a nested schema", "String a();",
         "@EventSchema(\"$.inner\") interface Inner { long x(); } Inner a();", "BF", TYPE_CHANGED));
     all.add(change("a list's elements made longs", "List<String> a();", "List<Long> a();", "BF", TYPE_CHANGED));
@@ -118,24 +120,38 @@ final class SchemaChanges {
         + "}\nMedia media();";
   }
 
-  /** The eight changes of a lower and an upper bound: added, removed, raised, lowered. */
+  /**
+   * The eight changes of a lower and an upper bound: added, removed, raised, lowered. A number always
+   * has bounds in its JSON Schema (those of its Java type), so there adding a bound raises or lowers
+   * one; a collection with a minimum size above 0 is required.
+   */
   private static void bounds(List<SchemaChange> all, String what, String field, String min, String max, String kind) {
-    String minCode = kind.isEmpty() ? "MINIMUM" : "MIN_" + kind;
-    String maxCode = kind.isEmpty() ? "MAXIMUM" : "MAX_" + kind;
+    boolean number = kind.isEmpty();
+    boolean collection = kind.equals("ITEMS") || kind.equals("PROPERTIES");
+    String minCode = number ? "MINIMUM" : "MIN_" + kind;
+    String maxCode = number ? "MAXIMUM" : "MAX_" + kind;
     String none = field.formatted("");
-    all.add(change("a minimum " + what + " added", none, field.formatted(min.formatted(2)), "B", valueOf(minCode + "_ADDED")));
-    all.add(change("a minimum " + what + " removed", field.formatted(min.formatted(2)), none, "F",
-        valueOf(minCode + "_REMOVED")));
+    all.add(new SchemaChange("a minimum " + what + " added", none, field.formatted(min.formatted(2)),
+        codes(valueOf(minCode + (number ? "_INCREASED" : "_ADDED")), collection ? REQUIRED_ATTRIBUTE_ADDED : null), "B",
+        List.of()));
+    all.add(new SchemaChange("a minimum " + what + " removed", field.formatted(min.formatted(2)), none,
+        codes(valueOf(minCode + (number ? "_DECREASED" : "_REMOVED")), collection ? REQUIRED_ATTRIBUTE_REMOVED : null),
+        "F", List.of()));
     all.add(change("a minimum " + what + " raised", field.formatted(min.formatted(2)), field.formatted(min.formatted(3)),
         "B", valueOf(minCode + "_INCREASED")));
     all.add(change("a minimum " + what + " lowered", field.formatted(min.formatted(3)), field.formatted(min.formatted(2)),
         "F", valueOf(minCode + "_DECREASED")));
-    all.add(change("a maximum " + what + " added", none, field.formatted(max.formatted(5)), "B", valueOf(maxCode + "_ADDED")));
+    all.add(change("a maximum " + what + " added", none, field.formatted(max.formatted(5)), "B",
+        valueOf(maxCode + (number ? "_DECREASED" : "_ADDED"))));
     all.add(change("a maximum " + what + " removed", field.formatted(max.formatted(5)), none, "F",
-        valueOf(maxCode + "_REMOVED")));
+        valueOf(maxCode + (number ? "_INCREASED" : "_REMOVED"))));
     all.add(change("a maximum " + what + " raised", field.formatted(max.formatted(5)), field.formatted(max.formatted(6)),
         "F", valueOf(maxCode + "_INCREASED")));
     all.add(change("a maximum " + what + " lowered", field.formatted(max.formatted(6)), field.formatted(max.formatted(5)),
         "B", valueOf(maxCode + "_DECREASED")));
+  }
+
+  private static java.util.Set<DifferenceCode> codes(DifferenceCode code, DifferenceCode orNull) {
+    return orNull == null ? java.util.Set.of(code) : java.util.Set.of(code, orNull);
   }
 }
