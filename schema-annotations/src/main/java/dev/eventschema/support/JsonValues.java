@@ -5,7 +5,6 @@ import dev.eventschema.Violation.Code;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,13 @@ public final class JsonValues {
     return Violations.addAll(violations, "", in.violations());
   }
 
-  /** An immutable copy, in the same order, of a valid open map. */
+  /**
+   * An immutable copy, in the same order, of a valid open map; a {@link CheckedJson} map (one that a
+   * parser or an earlier copy made) is returned as it is, and so are the checked values inside.
+   */
+  @SuppressWarnings("unchecked")
   public static Map<String, Object> copyObject(Map<String, ?> object) {
-    return Collections.unmodifiableMap(copyEntries(object));
+    return CheckedJson.isChecked(object) ? (Map<String, Object>) object : (Map<String, Object>) copyValue(object);
   }
 
   /** Reads (checks and copies) an open map from the wire, or returns {@code null} after reporting why not. */
@@ -73,17 +76,22 @@ public final class JsonValues {
       in.report(path, Code.TOO_BIG, "must be nested at most " + MAX_DEPTH + " deep, was deeper");
       return INVALID;
     }
+    if (CheckedJson.isChecked(wire) && depth + CheckedJson.heightOf(wire) - 1 <= MAX_DEPTH) {
+      return wire;
+    }
     boolean valid = true;
+    int height = 1;
     if (wire instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
       for (int i = 0; i < list.size(); i++) {
         Object item = read(list.get(i), Pointer.child(path, i), in, depth + 1);
         valid &= item != INVALID;
+        height = Math.max(height, CheckedJson.heightOf(item) + 1);
         copy.add(item);
       }
-      return valid ? Collections.unmodifiableList(copy) : INVALID;
+      return valid ? CheckedJson.array(copy, height) : INVALID;
     }
-    Map<String, Object> copy = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : ((Map<?, ?>) wire).entrySet()) {
       if (!(entry.getKey() instanceof String key)) {
         in.report(path, Code.INVALID_TYPE, "keys must be strings, was " + entry.getKey());
@@ -92,9 +100,10 @@ public final class JsonValues {
       }
       Object item = read(entry.getValue(), Pointer.child(path, key), in, depth + 1);
       valid &= item != INVALID;
+      height = Math.max(height, CheckedJson.heightOf(item) + 1);
       copy.put(key, item);
     }
-    return valid ? Collections.unmodifiableMap(copy) : INVALID;
+    return valid ? CheckedJson.object(copy, height) : INVALID;
   }
 
   /** The JSON name of a value's type, for messages: {@code string}, {@code number}, {@code null}... */
@@ -115,23 +124,29 @@ public final class JsonValues {
     return value.getClass().getSimpleName();
   }
 
-  private static Map<String, Object> copyEntries(Map<String, ?> object) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    object.forEach((key, value) -> copy.put(key, copyValue(value)));
-    return copy;
-  }
-
-  @SuppressWarnings("unchecked")
+  /** A checked copy of a valid JSON value, keeping the checked containers inside it. */
   private static Object copyValue(Object value) {
+    if (CheckedJson.isChecked(value)) {
+      return value;
+    }
+    int height = 1;
     if (value instanceof Map<?, ?> map) {
-      return Collections.unmodifiableMap(copyEntries((Map<String, ?>) map));
+      LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        Object item = copyValue(entry.getValue());
+        height = Math.max(height, CheckedJson.heightOf(item) + 1);
+        copy.put((String) entry.getKey(), item);
+      }
+      return CheckedJson.object(copy, height);
     }
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
       for (Object item : list) {
-        copy.add(copyValue(item));
+        Object copied = copyValue(item);
+        height = Math.max(height, CheckedJson.heightOf(copied) + 1);
+        copy.add(copied);
       }
-      return Collections.unmodifiableList(copy);
+      return CheckedJson.array(copy, height);
     }
     return value;
   }
@@ -139,6 +154,9 @@ public final class JsonValues {
   private static boolean isValidObject(Map<?, ?> object, int depth) {
     if (depth > MAX_DEPTH) {
       return false;
+    }
+    if (CheckedJson.isChecked(object)) {
+      return depth + CheckedJson.heightOf(object) - 1 <= MAX_DEPTH;
     }
     for (Map.Entry<?, ?> entry : object.entrySet()) {
       if (!(entry.getKey() instanceof String) || !isValid(entry.getValue(), depth + 1)) {
@@ -161,6 +179,9 @@ public final class JsonValues {
     if (value instanceof List<?> list) {
       if (depth > MAX_DEPTH) {
         return false;
+      }
+      if (CheckedJson.isChecked(list)) {
+        return depth + CheckedJson.heightOf(list) - 1 <= MAX_DEPTH;
       }
       for (int i = 0; i < list.size(); i++) {
         if (!isValid(list.get(i), depth + 1)) {

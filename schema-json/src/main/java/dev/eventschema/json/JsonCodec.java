@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.eventschema.ParseResult;
 import dev.eventschema.SchemaValidator;
@@ -16,7 +18,6 @@ import dev.eventschema.support.WireType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
@@ -39,9 +40,6 @@ public abstract class JsonCodec<T> extends JsonType<T> {
 
   /** The factory behind the {@code byte[]}, {@code String}, stream and reader methods: Jackson's defaults. */
   private static final JsonFactory FACTORY = new JsonFactory();
-
-  /** Most events fit: the buffer grows when one does not. */
-  private static final int INITIAL_BUFFER = 256;
 
   private final SchemaValidator<T> validator;
 
@@ -139,7 +137,7 @@ public abstract class JsonCodec<T> extends JsonType<T> {
     }
     if (token != JsonToken.START_OBJECT && token != JsonToken.FIELD_NAME) {
       parser.skipChildren();
-      return invalid("", Code.INVALID_TYPE, "expected an object, was " + JsonInput.typeOf(token));
+      return invalid("", Code.INVALID_TYPE, "expected an object, was " + JsonValueReader.typeOf(token));
     }
     JsonInput in = new JsonInput();
     T value = readObject(parser, in);
@@ -185,28 +183,39 @@ public abstract class JsonCodec<T> extends JsonType<T> {
    */
   public abstract void write(T value, JsonGenerator generator) throws IOException;
 
-  /** The compact wire form of {@code value}, UTF-8. */
+  /**
+   * The compact wire form of {@code value}, UTF-8. The buffers come from Jackson's recycler pool and
+   * go back to it, as in {@code ObjectMapper.writeValueAsBytes}: only the result is allocated.
+   */
   public final byte[] writeBytes(T value) {
     Objects.requireNonNull(value, "value");
-    ByteArrayBuilder bytes = new ByteArrayBuilder(INITIAL_BUFFER);
-    try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
-      write(value, generator);
+    BufferRecycler recycler = FACTORY._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+      try (JsonGenerator generator = FACTORY.createGenerator(bytes)) {
+        write(value, generator);
+      }
+      return bytes.getClearAndRelease();
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
+    } finally {
+      recycler.releaseToPool();
     }
-    return bytes.toByteArray();
   }
 
-  /** The compact wire form of {@code value}, as text. */
+  /** The compact wire form of {@code value}, as text, with recycled buffers as {@link #writeBytes}. */
   public final String writeString(T value) {
     Objects.requireNonNull(value, "value");
-    StringWriter text = new StringWriter(INITIAL_BUFFER);
-    try (JsonGenerator generator = FACTORY.createGenerator(text)) {
-      write(value, generator);
+    BufferRecycler recycler = FACTORY._getBufferRecycler();
+    try (SegmentedStringWriter text = new SegmentedStringWriter(recycler)) {
+      try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+        write(value, generator);
+      }
+      return text.getAndClear();
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
+    } finally {
+      recycler.releaseToPool();
     }
-    return text.toString();
   }
 
   /** As a value inside another schema, a codec streams its object: see {@link JsonInput#value}. */

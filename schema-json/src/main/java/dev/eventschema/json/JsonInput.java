@@ -1,18 +1,18 @@
 package dev.eventschema.json;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.eventschema.ParseResult;
 import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
+import dev.eventschema.support.CheckedJson;
+import dev.eventschema.support.Copies;
+import dev.eventschema.support.JsonValues;
 import dev.eventschema.support.Pointer;
 import dev.eventschema.support.Violations;
 import dev.eventschema.support.WireReader;
 import dev.eventschema.support.WireType;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ import java.util.Set;
  * and handed to the same {@link WireReader} and {@link WireType} code that {@code parse(Map)} runs,
  * so both report the same violations, and a change to a rule changes both.
  */
-public final class JsonInput {
+public final class JsonInput extends OrderedViolations {
 
   /** The field number of a union member's {@code type} key. */
   public static final int DISCRIMINATOR = -1;
@@ -42,10 +42,6 @@ public final class JsonInput {
   /** Unknown keys come first, then the discriminator, then the fields. */
   private static final int UNKNOWN_KEY_ORDER = 0;
   private static final int FIRST_FIELD_ORDER = 2;
-
-  private Violation[] found;
-  private int[] order;
-  private int size;
 
   JsonInput() {}
 
@@ -67,7 +63,7 @@ public final class JsonInput {
   /** Skips the value of a key seen before in the same object, and reports it. */
   public void duplicateKey(JsonParser parser, int field, String key) throws IOException {
     parser.skipChildren();
-    add(orderOf(field), Pointer.child("", key), Code.INVALID_VALUE, duplicate(key));
+    duplicate(orderOf(field), Pointer.child("", key), key);
   }
 
   /** Reports a required field whose key is absent. */
@@ -80,7 +76,7 @@ public final class JsonInput {
     if (parser.currentToken() == JsonToken.VALUE_STRING && wireName.equals(parser.getText())) {
       return;
     }
-    Object wire = readJson(parser, orderOf(DISCRIMINATOR), 1);
+    Object wire = JsonValueReader.read(parser, this, orderOf(DISCRIMINATOR), 1);
     WireReader reader = WireReader.of(Collections.singletonMap(key, wire), Set.of(), false);
     reader.constant(key, wireName);
     addAll(orderOf(DISCRIMINATOR), reader.violations());
@@ -151,11 +147,12 @@ public final class JsonInput {
       return parsed(parser, field, key, WireType.listOf(element.wireType()));
     }
     int start = size;
-    List<T> values = new ArrayList<>();
+    ArrayList<T> values = new ArrayList<>();
     for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
       values.add(element(parser, orderOf(field), element, key, index, null));
     }
-    return size > start ? null : values;
+    // Handed over to the value, whose constructor keeps it rather than copying it (Copies.list).
+    return size > start ? null : Copies.owned(values);
   }
 
   /** A {@code Map<String, T>}, in wire order. */
@@ -164,22 +161,26 @@ public final class JsonInput {
       return parsed(parser, field, key, WireType.mapOf(value.wireType()));
     }
     int start = size;
-    Map<String, T> values = new LinkedHashMap<>();
+    LinkedHashMap<String, T> values = new LinkedHashMap<>();
     for (String entryKey = parser.nextFieldName(); entryKey != null; entryKey = parser.nextFieldName()) {
       parser.nextToken();
       if (values.containsKey(entryKey)) {
         parser.skipChildren();
-        add(orderOf(field), elementPath(key, -1, entryKey), Code.INVALID_VALUE, duplicate(entryKey));
+        duplicate(orderOf(field), elementPath(key, -1, entryKey), entryKey);
         continue;
       }
       values.put(entryKey, element(parser, orderOf(field), value, key, -1, entryKey));
     }
-    return size > start ? null : values;
+    return size > start ? null : Copies.owned(values);
   }
 
   /** An open {@code Map<String, Object>}: any JSON values, checked by the same code as {@code parse(Map)}. */
+  @SuppressWarnings("unchecked")
   public Map<String, Object> jsonObject(JsonParser parser, int field, String key) throws IOException {
-    Object wire = readJson(parser, orderOf(field), 1);
+    Object wire = JsonValueReader.read(parser, this, orderOf(field), 1);
+    if (wire instanceof Map<?, ?> && CheckedJson.isChecked(wire) && CheckedJson.heightOf(wire) <= JsonValues.MAX_DEPTH) {
+      return (Map<String, Object>) wire; // valid JSON values, not too deep: what parse(Map) would copy
+    }
     WireReader reader = WireReader.of(Collections.singletonMap(key, wire), Set.of(), false);
     Map<String, Object> value = reader.jsonObject(key);
     addAll(orderOf(field), reader.violations());
@@ -201,7 +202,7 @@ public final class JsonInput {
       }
       return value;
     }
-    Object wire = readJson(parser, order, 2);
+    Object wire = JsonValueReader.read(parser, this, order, 2);
     WireReader reader = WireReader.of(Map.of(), Set.of(), false);
     String path = elementPath(key, index, entryKey);
     // As in WireType.listOf and mapOf: a null element is of the wrong type, never "absent".
@@ -221,67 +222,11 @@ public final class JsonInput {
 
   /** A field value read by {@code parse(Map)}'s own code, from the JSON value Jackson databind would build. */
   private <T> T parsed(JsonParser parser, int field, String key, WireType<T> type) throws IOException {
-    Object wire = readJson(parser, orderOf(field), 1);
+    Object wire = JsonValueReader.read(parser, this, orderOf(field), 1);
     WireReader reader = WireReader.of(Collections.singletonMap(key, wire), Set.of(), false);
     T value = reader.required(key, type);
     addAll(orderOf(field), reader.violations());
     return value;
-  }
-
-  /**
-   * The value at the parser as Jackson databind reads JSON into a {@code Map}: objects as
-   * {@code LinkedHashMap}, arrays as {@code ArrayList}, whole numbers as the smallest of
-   * {@code Integer}, {@code Long} and {@code BigInteger}, fractions as {@code Double}. A duplicate
-   * key is reported ({@code levels}: how many parser contexts lie between the value and the object
-   * the codec reads, for the path); the last value is kept, as databind does.
-   */
-  private Object readJson(JsonParser parser, int violationOrder, int levels) throws IOException {
-    switch (parser.currentToken()) {
-      case VALUE_STRING:
-        return parser.getText();
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-        return parser.getNumberValue();
-      case VALUE_TRUE:
-        return Boolean.TRUE;
-      case VALUE_FALSE:
-        return Boolean.FALSE;
-      case START_ARRAY: {
-        List<Object> list = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readJson(parser, violationOrder, levels + 1));
-        }
-        return list;
-      }
-      case START_OBJECT: {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
-          if (object.containsKey(key)) {
-            // Before moving to the value: the parser's context is still this object's, at this key.
-            add(violationOrder, relativePath(parser, levels + 1), Code.INVALID_VALUE, duplicate(key));
-          }
-          parser.nextToken();
-          object.put(key, readJson(parser, violationOrder, levels + 1));
-        }
-        return object;
-      }
-      default:
-        return null; // VALUE_NULL
-    }
-  }
-
-  /** The path, relative to the codec's object, of the innermost {@code levels} parser contexts. */
-  private static String relativePath(JsonParser parser, int levels) {
-    String[] segments = new String[levels];
-    JsonStreamContext context = parser.getParsingContext();
-    for (int i = levels - 1; i >= 0 && context != null; i--, context = context.getParent()) {
-      segments[i] = context.inArray() ? String.valueOf(context.getCurrentIndex()) : Pointer.escape(context.getCurrentName());
-    }
-    StringBuilder path = new StringBuilder();
-    for (String segment : segments) {
-      path.append('/').append(segment);
-    }
-    return path.toString();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -299,13 +244,7 @@ public final class JsonInput {
 
   /** Whether reading {@code field} of the object that started at {@code start} found nothing wrong. */
   public boolean isClean(int start, int field) {
-    int fieldOrder = orderOf(field);
-    for (int i = start; i < size; i++) {
-      if (order[i] == fieldOrder) {
-        return false;
-      }
-    }
-    return true;
+    return !foundSince(start, orderOf(field));
   }
 
   /** Adds what a field's generated {@code checkX} method found ({@code null}: nothing). */
@@ -315,80 +254,12 @@ public final class JsonInput {
     }
   }
 
-  /** The outcome of the whole read: {@code value}, or every violation in {@code parse(Map)}'s order. */
-  <T> ParseResult<T> result(T value) {
-    if (size == 0) {
-      return new ParseResult.Valid<>(value);
-    }
-    sort(0);
-    return new ParseResult.Invalid<>(Arrays.asList(found).subList(0, size));
+  /** Reports a key seen twice in an object inside a value (an open map's, say), at {@code path}. */
+  void duplicate(int violationOrder, String path, String key) {
+    add(violationOrder, new Violation(path, Code.INVALID_VALUE, duplicate(key)));
   }
 
   private static int orderOf(int field) {
     return field + FIRST_FIELD_ORDER;
-  }
-
-  /** Puts a nested object's violations (from {@code start} on) in order, under {@code prefix}, as one field's. */
-  private void nest(int start, int fieldOrder, String prefix) {
-    sort(start);
-    for (int i = start; i < size; i++) {
-      found[i] = found[i].under(prefix);
-      order[i] = fieldOrder;
-    }
-  }
-
-  /** A stable insertion sort by order: violation lists are short, and sorted only when a read failed. */
-  private void sort(int start) {
-    for (int i = start + 1; i < size; i++) {
-      Violation violation = found[i];
-      int key = order[i];
-      int j = i - 1;
-      while (j >= start && order[j] > key) {
-        found[j + 1] = found[j];
-        order[j + 1] = order[j];
-        j--;
-      }
-      found[j + 1] = violation;
-      order[j + 1] = key;
-    }
-  }
-
-  private void addAll(int violationOrder, List<Violation> violations) {
-    if (violations == null) {
-      return;
-    }
-    for (Violation violation : violations) {
-      append(violationOrder, violation);
-    }
-  }
-
-  private void add(int violationOrder, String path, Code code, String message) {
-    append(violationOrder, new Violation(path, code, message));
-  }
-
-  private void append(int violationOrder, Violation violation) {
-    if (found == null) {
-      found = new Violation[4];
-      order = new int[4];
-    } else if (size == found.length) {
-      found = Arrays.copyOf(found, size * 2);
-      order = Arrays.copyOf(order, size * 2);
-    }
-    found[size] = violation;
-    order[size] = violationOrder;
-    size++;
-  }
-
-  /** The JSON type of a token, for messages: {@code array}, {@code string}... */
-  static String typeOf(JsonToken token) {
-    return switch (token) {
-      case START_ARRAY -> "array";
-      case START_OBJECT -> "object";
-      case VALUE_STRING -> "string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-      case VALUE_TRUE, VALUE_FALSE -> "boolean";
-      case VALUE_NULL -> "null";
-      default -> token.asString() == null ? token.name() : token.asString();
-    };
   }
 }

@@ -26,7 +26,7 @@ public final class ValueRenderer {
       constructor.addParameter(field.type().javaType(), field.name());
       ValueType type = field.type();
       if (type instanceof ValueType.ListOf) {
-        constructor.addStatement("$N = $T.copyOf($N)", field.name(), List.class, field.name());
+        constructor.addStatement("$N = $T.list($N)", field.name(), COPIES, field.name());
       } else if (type instanceof ValueType.MapOf) {
         constructor.addStatement("$N = $T.map($N)", field.name(), COPIES, field.name());
       } else if (type instanceof ValueType.JsonObject) {
