@@ -17,6 +17,7 @@ import dev.eventschema.engine.events.ModelUnloadedEvent;
 import dev.eventschema.engine.events.RuntimeStatusEvent;
 import dev.eventschema.engine.events.Source;
 import dev.eventschema.engine.events.TokenGeneratedEvent;
+import dev.eventschema.support.JsonValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,7 +193,7 @@ public final class EngineEventEmitter implements AutoCloseable {
     Objects.requireNonNull(event, "event");
     List<Violation> violations = type.validate(event);
     if (violations.isEmpty()) {
-      return accept(type, event, type.toMap(event), generationId, Source.API);
+      return accept(type, event, generationId, Source.API);
     }
     // toMap writes what an invalid value has (null fields left out): the payload as received.
     return reject(type.wireName(), type.toMap(event), violations, Source.API, typedPolicy);
@@ -208,17 +209,21 @@ public final class EngineEventEmitter implements AutoCloseable {
     }
     ParseResult<?> result = type.get().parse(payload);
     if (result instanceof ParseResult.Valid<?> valid) {
-      Object event = valid.value();
-      return accept(type.get(), event, type.get().toMap(event), generationId, source);
+      return accept(type.get(), valid.value(), generationId, source);
     }
     return reject(claimed, payload, result.violations(), source, untypedPolicy);
   }
 
-  private Emission accept(
-      EventType type, Object event, Map<String, Object> wire, Optional<String> generationId, Source source) {
+  /**
+   * Publishes a valid event. Its envelope is not checked again (see {@link AcceptedEnvelope}): the
+   * payload is the event's wire form, copied so that a hand-written event changed later cannot
+   * change it; the already-checked open maps of a built or parsed event are kept, not copied.
+   */
+  private Emission accept(EventType type, Object event, Optional<String> generationId, Source source) {
+    Map<String, Object> wire = JsonValues.copyObject(type.toMap(event));
     EmittedEvent emitted;
     synchronized (sequenceLock) {
-      emitted = new EmittedEvent(sequencer.next(type.wireName(), generationId, wire), type, event, source);
+      emitted = new EmittedEvent(sequencer.nextAccepted(type.wireName(), generationId, wire), type, event, source);
       events.enqueue(emitted);
     }
     events.deliver(emitted);

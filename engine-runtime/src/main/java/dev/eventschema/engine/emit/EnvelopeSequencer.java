@@ -52,6 +52,16 @@ public final class EnvelopeSequencer {
     return envelope(nextSeq(), now(), type, generationId, payload);
   }
 
+  /**
+   * The envelope of an accepted event, with the next sequence number and the current time, not
+   * checked again: see {@link AcceptedEnvelope}. {@code type} must be an {@code EventType}'s wire
+   * name, {@code generationId} 1 to 128 characters, and {@code payload} an immutable copy of the
+   * wire form of a valid event.
+   */
+  EventEnvelope nextAccepted(String type, Optional<String> generationId, Map<String, Object> payload) {
+    return new AcceptedEnvelope(nextSeq(), format(now()), type, generationId, payload);
+  }
+
   /** An envelope with the given sequence number and time. */
   public static EventEnvelope envelope(
       long seq, Instant time, String type, Optional<String> generationId, Map<String, Object> payload) {
