@@ -23,6 +23,10 @@ import java.util.Map;
  * the reading is done here (size bound, UTF-8, JSON syntax, one object, no duplicate keys); the
  * rules are the schema's. Every failure is an {@link EngineException} with code {@link
  * ErrorCode#INVALID_CONFIG} whose message names the file as the user wrote it.
+ *
+ * <p>Not through the generated {@code EngineConfigCodec}: the command line writes its flags into
+ * this map before the one validation, so that a violation names the flag or the file's JSON path,
+ * and a config is read once per process, off every hot path.
  */
 public final class ConfigFile {
 

@@ -16,10 +16,17 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * Turns one line of the runtime's stdout into an {@link InboundMessage}: JSON by Jackson into plain
- * maps and lists, then the envelope (notification or response) and the notification's params each
- * through their generated validator. Every problem becomes a {@link InboundMessage.Rejected} with
- * all its violations; nothing here throws, so a bad line can never stop the reader thread.
+ * Turns one line of the runtime's stdout into an {@link InboundMessage}. Every problem becomes a
+ * {@link InboundMessage.Rejected} with all its violations; nothing here throws, so a bad line can
+ * never stop the reader thread.
+ *
+ * <p>A valid notification (every token is one) is read in one streaming pass by its generated
+ * codec, {@code RpcNotificationCodec}: no Jackson databind map, and its {@code params} come out as
+ * an already-checked map, which the params' validator reads without copying. Anything else (a
+ * response, a line that breaks the protocol) is read as before: JSON by Jackson into plain maps and
+ * lists, then the envelope and the params through their generated validators. So a rejection
+ * carries the message as received and the same violations as ever, and a duplicate key or trailing
+ * text stays "not JSON".
  *
  * <p>Thread-safe (stateless after construction).
  */
@@ -52,6 +59,15 @@ public final class InboundMessageReader {
 
   /** The message on {@code line}, or why it was rejected. */
   public InboundMessage read(String line) {
+    if (RpcNotificationCodec.INSTANCE.read(line) instanceof ParseResult.Valid<RpcNotification> valid) {
+      // The wire form of the valid envelope is the message as received (same keys, same values).
+      return notification(valid.value(), RpcNotificationValidator.INSTANCE.toMap(valid.value()));
+    }
+    return readAsMap(line);
+  }
+
+  /** The message on {@code line} read into maps by Jackson, then checked: what every rejection reports. */
+  private InboundMessage readAsMap(String line) {
     Object parsed;
     try {
       parsed = json.readValue(line, Object.class);
@@ -88,8 +104,14 @@ public final class InboundMessageReader {
     if (!(envelope instanceof ParseResult.Valid<RpcNotification> valid)) {
       return new InboundMessage.Rejected(type, message, envelope.violations());
     }
-    Map<String, Object> params = valid.value().params();
-    return switch (valid.value().method()) {
+    return notification(valid.value(), message);
+  }
+
+  /** A notification whose envelope is valid: its params, by its method. */
+  private InboundMessage notification(RpcNotification envelope, Map<String, Object> message) {
+    String type = envelope.method();
+    Map<String, Object> params = envelope.params();
+    return switch (envelope.method()) {
       case "stream.chunk" -> params.containsKey("tokens")
           ? params(type, message, StreamChunkBatchValidator.INSTANCE, InboundMessage.ChunkBatch::new)
           : params(type, message, StreamChunkValidator.INSTANCE, InboundMessage.Chunk::new);

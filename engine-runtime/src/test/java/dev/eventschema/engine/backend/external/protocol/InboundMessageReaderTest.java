@@ -80,6 +80,8 @@ class InboundMessageReaderTest {
       null                      | null                                                                | unknown      |                          | INVALID_TYPE
       trailing garbage          | {"jsonrpc":"2.0","id":1,"result":{}} extra                          | unknown      |                          | INVALID_TYPE
       a duplicate key           | {"jsonrpc":"2.0","id":1,"id":2,"result":{}}                         | unknown      |                          | INVALID_TYPE
+      a duplicate notification key | {"jsonrpc":"2.0","method":"stream.stats","params":{"stream_id":"s","stream_id":"t"}} | unknown |           | INVALID_TYPE
+      trailing notification text | {"jsonrpc":"2.0","method":"stream.stats","params":{}} {}          | unknown      |                          | INVALID_TYPE
       neither kind              | {"jsonrpc":"2.0","params":{}}                                       | unknown      | /method                  | MISSING
       a wrong version           | {"jsonrpc":"1.0","method":"stream.stats","params":{}}               | stream.stats | /jsonrpc                 | INVALID_FORMAT
       a request from runtime    | {"jsonrpc":"2.0","id":3,"method":"stream.chunk","params":{}}        | stream.chunk | /id                      | UNRECOGNIZED_KEYS
