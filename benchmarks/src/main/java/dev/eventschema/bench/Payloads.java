@@ -105,4 +105,18 @@ public final class Payloads {
   public static final String TELEMETRY_JSON_UNKNOWN_KEY = """
       {"enabled":true,"serviceName":"engine one!","prometheusPrt":9464,"exportIntervalMs":100,\
       "labels":{"env":"prod","__name__":"x"}}""";
+
+  // For CodecBenchmark: the completion as JSON, and payloads with exactly three violations each
+  // (TELEMETRY_JSON_INVALID has three), to set against the valid parse.
+
+  public static final String COMPLETED_JSON_VALID = """
+      {"model":"tiny-shakespeare","tokensGenerated":128,"durationMs":2350.5,"throughput":54.46,\
+      "metadata":{"finishReason":"length"}}""";
+  /** An empty model, a token that is a number, a positive log-probability. */
+  public static final String TOKEN_JSON_INVALID3 = """
+      {"model":"","token":7,"logprob":0.5}""";
+  /** A negative token count, duration and throughput. */
+  public static final String COMPLETED_JSON_INVALID3 = """
+      {"model":"tiny-shakespeare","tokensGenerated":-1,"durationMs":-3.5,"throughput":-1.0,\
+      "metadata":{"finishReason":"length"}}""";
 }

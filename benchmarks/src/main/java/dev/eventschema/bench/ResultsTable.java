@@ -33,7 +33,7 @@ public final class ResultsTable {
   }
 
   private final Map<String, Score> scores = new LinkedHashMap<>();
-  private final List<String> out = new ArrayList<>();
+  final List<String> out = new ArrayList<>();
 
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
@@ -67,6 +67,7 @@ public final class ResultsTable {
     parse();
     emit();
     proposals();
+    new CodecTables(this).tables();
     targets();
   }
 
@@ -197,10 +198,11 @@ public final class ResultsTable {
       target("emit (" + kind + "): validation adds <= 15%", get("EmitBenchmark.validating_" + kind),
           get("EmitBenchmark.noValidation_" + kind), r -> r <= 1.15);
     }
+    new CodecTables(this).targets();
     out.add("");
   }
 
-  private void target(String what, Score numerator, Score denominator, java.util.function.DoublePredicate met) {
+  void target(String what, Score numerator, Score denominator, java.util.function.DoublePredicate met) {
     if (numerator == null || denominator == null) {
       return;
     }
@@ -219,23 +221,23 @@ public final class ResultsTable {
     out.add(row(what, String.format(Locale.ROOT, "%.2fx [%.2f-%.2f]", point, low, high), verdict));
   }
 
-  private Score get(String key) {
+  Score get(String key) {
     return scores.get(key);
   }
 
-  private static String cell(Score score) {
+  static String cell(Score score) {
     if (score == null) {
       return "-";
     }
     return String.format(Locale.ROOT, "%s ± %s", number(score.mean()), number(score.error()));
   }
 
-  private String bytes(String key) {
+  String bytes(String key) {
     Score score = get(key);
     return score == null || Double.isNaN(score.bytes()) ? "-" : String.format(Locale.ROOT, "%.0f", score.bytes());
   }
 
-  private static String ratio(Score numerator, Score denominator) {
+  static String ratio(Score numerator, Score denominator) {
     if (numerator == null || denominator == null) {
       return "-";
     }
@@ -255,7 +257,7 @@ public final class ResultsTable {
     return String.format(Locale.ROOT, "%.2f", value);
   }
 
-  private static String row(String... cells) {
+  static String row(String... cells) {
     return "| " + String.join(" | ", cells) + " |";
   }
 }
