@@ -3,7 +3,6 @@ package dev.eventschema.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.eventschema.Violation;
-import dev.eventschema.Violation.Code;
 import dev.eventschema.support.CheckedJson;
 import dev.eventschema.support.Copies;
 import dev.eventschema.support.JsonValues;
@@ -38,6 +37,9 @@ public final class JsonInput extends OrderedViolations {
 
   /** The field number of a union member's {@code type} key. */
   public static final int DISCRIMINATOR = -1;
+
+  /** Set by a union just before its member's codec reads the rest of the object: see {@link #discriminatorRead}. */
+  private boolean discriminatorRead;
 
   /** Unknown keys come first, then the discriminator, then the fields. */
   private static final int UNKNOWN_KEY_ORDER = 0;
@@ -130,15 +132,22 @@ public final class JsonInput extends OrderedViolations {
     if (value != null) {
       return value;
     }
-    if (type instanceof JsonCodec<T> codec && parser.currentToken() == JsonToken.START_OBJECT) {
-      int start = size;
-      value = codec.readObject(parser, this);
-      if (size > start) {
-        nest(start, orderOf(field), Pointer.child("", key));
-      }
-      return value;
+    Object streamed = object(parser, type, orderOf(field), 1);
+    if (streamed instanceof JsonCodec<?> codec) {
+      return member(parser, codec, orderOf(field), Pointer.child("", key));
     }
-    return parsed(parser, field, key, type.wireType());
+    Object wire = streamed == NOT_AN_OBJECT ? JsonValueReader.read(parser, this, orderOf(field), 1) : streamed;
+    return parsed(wire, field, key, type.wireType());
+  }
+
+  /**
+   * Whether the union that handed this member's object to its codec has read the object's
+   * {@code type} already: asked once, first thing, by a union member's {@code readObject}.
+   */
+  public boolean discriminatorRead() {
+    boolean read = discriminatorRead;
+    discriminatorRead = false;
+    return read;
   }
 
   /** A list: empty when the key is absent, which generated code handles. */
@@ -166,7 +175,7 @@ public final class JsonInput extends OrderedViolations {
       parser.nextToken();
       if (values.containsKey(entryKey)) {
         parser.skipChildren();
-        duplicate(orderOf(field), elementPath(key, -1, entryKey), entryKey);
+        duplicate(orderOf(field), JsonValueReader.elementPath(key, -1, entryKey), entryKey);
         continue;
       }
       values.put(entryKey, element(parser, orderOf(field), value, key, -1, entryKey));
@@ -194,35 +203,60 @@ public final class JsonInput extends OrderedViolations {
     if (value != null) {
       return value;
     }
-    if (type instanceof JsonCodec<T> codec && parser.currentToken() == JsonToken.START_OBJECT) {
-      int start = size;
-      value = codec.readObject(parser, this);
-      if (size > start) {
-        nest(start, order, elementPath(key, index, entryKey));
-      }
-      return value;
+    Object streamed = object(parser, type, order, 2);
+    if (streamed instanceof JsonCodec<?> codec) {
+      return member(parser, codec, order, JsonValueReader.elementPath(key, index, entryKey));
     }
-    Object wire = JsonValueReader.read(parser, this, order, 2);
+    Object wire = streamed == NOT_AN_OBJECT ? JsonValueReader.read(parser, this, order, 2) : streamed;
     WireReader reader = WireReader.of(Map.of(), Set.of(), false);
-    String path = elementPath(key, index, entryKey);
+    String path = JsonValueReader.elementPath(key, index, entryKey);
     // As in WireType.listOf and mapOf: a null element is of the wrong type, never "absent".
     value = wire == null ? reader.invalidType(path, "a value", null) : type.wireType().read(wire, path, reader);
     addAll(order, reader.violations());
     return value;
   }
 
-  private static String duplicate(String key) {
-    return "duplicate key '" + key + "'; a key may appear only once";
+  /** What {@link #object} returns when the value at the parser is not an object: nothing read yet. */
+  private static final Object NOT_AN_OBJECT = new Object();
+
+  /**
+   * For an object at the parser: the codec that streams it (another schema's; a union member's,
+   * its {@code type} read), or else the object read into its JSON value. For anything else
+   * {@link #NOT_AN_OBJECT}, having read nothing.
+   */
+  private Object object(JsonParser parser, JsonType<?> type, int order, int levels) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      return NOT_AN_OBJECT;
+    }
+    if (type instanceof JsonCodec<?> codec) {
+      return codec;
+    }
+    return type instanceof JsonUnion<?> union ? union.open(parser, this, order, levels)
+        : JsonValueReader.read(parser, this, order, levels);
   }
 
-  private static String elementPath(String key, int index, String entryKey) {
-    String field = Pointer.child("", key);
-    return entryKey == null ? Pointer.child(field, index) : Pointer.child(field, entryKey);
+  /** Called by a union that hands the rest of an object to its member's codec: see {@link #discriminatorRead}. */
+  void discriminatorWasRead() {
+    discriminatorRead = true;
+  }
+
+  /** The object at the parser read by {@code codec}, its violations put under {@code path}. */
+  @SuppressWarnings("unchecked") // the codec of T, or of a member of the union T
+  private <T> T member(JsonParser parser, JsonCodec<?> codec, int order, String path) throws IOException {
+    int start = size;
+    T value = (T) codec.readObject(parser, this);
+    if (size > start) {
+      nest(start, order, path);
+    }
+    return value;
   }
 
   /** A field value read by {@code parse(Map)}'s own code, from the JSON value Jackson databind would build. */
   private <T> T parsed(JsonParser parser, int field, String key, WireType<T> type) throws IOException {
-    Object wire = JsonValueReader.read(parser, this, orderOf(field), 1);
+    return parsed(JsonValueReader.read(parser, this, orderOf(field), 1), field, key, type);
+  }
+
+  private <T> T parsed(Object wire, int field, String key, WireType<T> type) {
     WireReader reader = WireReader.of(Collections.singletonMap(key, wire), Set.of(), false);
     T value = reader.required(key, type);
     addAll(orderOf(field), reader.violations());
@@ -252,11 +286,6 @@ public final class JsonInput extends OrderedViolations {
     if (violations != null) {
       addAll(orderOf(field), violations);
     }
-  }
-
-  /** Reports a key seen twice in an object inside a value (an open map's, say), at {@code path}. */
-  void duplicate(int violationOrder, String path, String key) {
-    add(violationOrder, new Violation(path, Code.INVALID_VALUE, duplicate(key)));
   }
 
   private static int orderOf(int field) {

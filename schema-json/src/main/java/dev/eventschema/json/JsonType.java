@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.eventschema.support.WireType;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * How a generated codec reads one element of a list or one value of a map: a fast path for the
@@ -95,6 +96,14 @@ public abstract class JsonType<T> {
         return type;
       }
     };
+  }
+
+  /**
+   * A union whose members all have codecs ({@code members} by wire name): an object that starts
+   * with its {@code type} is streamed by the member's codec, anything else goes to {@code type}.
+   */
+  public static <T> JsonType<T> union(WireType<T> type, Map<String, ? extends JsonCodec<? extends T>> members) {
+    return new JsonUnion<>(type, members);
   }
 
   /**

@@ -65,10 +65,22 @@ final class JsonValueReader {
 
   private static Object readObject(JsonParser parser, JsonInput in, int violationOrder, int levels)
       throws IOException {
-    LinkedHashMap<String, Object> object = new LinkedHashMap<>();
+    return readEntries(parser, in, violationOrder, levels, new LinkedHashMap<>(), parser.nextFieldName());
+  }
+
+  /**
+   * Reads the rest of an object into {@code object}, which holds the entries read before: from
+   * {@code key} on (the parser on that field name, or {@code null} at the end) to its end.
+   */
+  static Object readEntries(JsonParser parser, JsonInput in, int violationOrder, int levels,
+      LinkedHashMap<String, Object> object, String key) throws IOException {
     boolean checked = true;
     int height = 1;
-    for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+    for (Object item : object.values()) {
+      checked &= isValidScalar(item) || CheckedJson.isChecked(item);
+      height = Math.max(height, CheckedJson.heightOf(item) + 1);
+    }
+    for (; key != null; key = parser.nextFieldName()) {
       if (object.containsKey(key)) {
         // Before moving to the value: the parser's context is still this object's, at this key.
         in.duplicate(violationOrder, relativePath(parser, levels + 1), key);
@@ -100,6 +112,12 @@ final class JsonValueReader {
       path.append('/').append(segment);
     }
     return path.toString();
+  }
+
+  /** The path of a list's element ({@code entryKey == null}) or of a map's value, under field {@code key}. */
+  static String elementPath(String key, int index, String entryKey) {
+    String field = Pointer.child("", key);
+    return entryKey == null ? Pointer.child(field, index) : Pointer.child(field, entryKey);
   }
 
   /** The JSON type of a token, for messages: {@code array}, {@code string}... */

@@ -2,6 +2,7 @@ package dev.eventschema.json;
 
 import dev.eventschema.ParseResult;
 import dev.eventschema.Violation;
+import dev.eventschema.Violation.Code;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,6 +43,11 @@ abstract class OrderedViolations {
       found[i] = found[i].under(prefix);
       order[i] = fieldOrder;
     }
+  }
+
+  /** Reports a key seen twice in one object, at {@code path}: {@code invalid_value}, so the set of codes stays closed. */
+  final void duplicate(int violationOrder, String path, String key) {
+    add(violationOrder, new Violation(path, Code.INVALID_VALUE, "duplicate key '" + key + "'; a key may appear only once"));
   }
 
   final void addAll(int violationOrder, List<Violation> violations) {

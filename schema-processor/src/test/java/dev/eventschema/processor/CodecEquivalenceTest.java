@@ -53,6 +53,11 @@ class CodecEquivalenceTest {
         Arguments.of(TestSchemas.PROMPTS, "GenerationRequestedEvent", """
             {"model": "m", "prompt": "Hello",
              "history": [{"type": "template", "template": "Hi {name}", "variables": {"name": "Ada"}}, "plain"]}"""),
+        // A union member as a field, its "type" first (streamed by the member's codec), then later (read as a map).
+        Arguments.of(TestSchemas.PROMPTS, "GenerationRequestedEvent", """
+            {"model": "m", "prompt": {"type": "template", "template": "Hi {name}", "variables": {"name": "Ada"}}}"""),
+        Arguments.of(TestSchemas.PROMPTS, "GenerationRequestedEvent", """
+            {"model": "m", "prompt": {"template": "Hi {name}", "type": "template", "variables": {"name": "Ada"}}}"""),
         Arguments.of(TestSchemas.PROMPTS, "TemplatePrompt", """
             {"type": "template", "template": "Hi {name}", "variables": {"name": "Ada"}}"""),
         Arguments.of(TestSchemas.CONTAINERS, "InventoryEvent", """

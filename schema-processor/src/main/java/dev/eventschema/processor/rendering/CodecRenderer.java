@@ -108,7 +108,8 @@ public final class CodecRenderer {
     method.addStatement("int start = in.mark()");
     String seenType = schema.union().isPresent() ? names.newName("seenType", UnionModel.DISCRIMINATOR) : null;
     if (seenType != null) {
-      method.addStatement("boolean $N = false", seenType);
+      // True when a union that streams this member has read its "type" already.
+      method.addStatement("boolean $N = in.discriminatorRead()", seenType);
     }
     for (FieldModel field : schema.fields()) {
       method.addStatement("boolean $N = false", names.newName("seen" + field.capitalized(), "seen " + field.name()))

@@ -5,10 +5,13 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.eventschema.processor.model.GeneratedNames;
+import dev.eventschema.processor.model.UnionModel;
 import dev.eventschema.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
@@ -69,9 +72,25 @@ final class JsonNames {
     }
     if (type instanceof ValueType.UnionRef union) {
       return field(ParameterizedTypeName.get(JSON_TYPE, union.union().type()), union.union().type().simpleNames(),
-          CodeBlock.of("$T.wire($T::read)", JSON_TYPE, union.union().helper()));
+          union(union.union()));
     }
     throw new IllegalArgumentException("no single JSON type for " + type);
+  }
+
+  /**
+   * A union: its members' codecs by wire name, so that an object that starts with its {@code type}
+   * is streamed; through the union helper's {@code read} alone if a member has no codec.
+   */
+  private CodeBlock union(UnionModel union) {
+    if (!union.members().stream().allMatch(m -> hasCodec.test(m.type()))) {
+      return CodeBlock.of("$T.wire($T::read)", JSON_TYPE, union.helper());
+    }
+    CodeBlock members = union.members().stream()
+        .map(m -> CodeBlock.of("$S, $T.INSTANCE", m.wireName(), codec(m.type())))
+        .collect(CodeBlock.joining(",\n"));
+    TypeName codec = ParameterizedTypeName.get(JSON_CODEC, WildcardTypeName.subtypeOf(union.type()));
+    return CodeBlock.of("$T.union($T::read, $T.<$T, $T>of(\n$>$>$L$<$<))", JSON_TYPE, union.helper(), Map.class,
+        String.class, codec, members);
   }
 
   private CodeBlock field(TypeName type, List<String> simpleNames, CodeBlock initializer) {
