@@ -1,5 +1,6 @@
 package com.example.events;
 
+import dev.eventschema.support.Copies;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -14,8 +15,8 @@ final record ImmutableJobUpdatedEvent(String jobId, JobStatus status,
     Optional<JobStatus> previousStatus, Resources resources, List<Step> steps,
     List<String> tags) implements JobUpdatedEvent {
   ImmutableJobUpdatedEvent {
-    steps = List.copyOf(steps);
-    tags = List.copyOf(tags);
+    steps = Copies.list(steps);
+    tags = Copies.list(tags);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.example.events;
 
+import dev.eventschema.support.Copies;
 import java.util.List;
 import java.util.StringJoiner;
 import javax.annotation.processing.Generated;
@@ -12,7 +13,7 @@ import javax.annotation.processing.Generated;
 final record ImmutableGenerationRequestedEvent(String model, Prompt prompt,
     List<Prompt> history) implements GenerationRequestedEvent {
   ImmutableGenerationRequestedEvent {
-    history = List.copyOf(history);
+    history = Copies.list(history);
   }
 
   @Override
