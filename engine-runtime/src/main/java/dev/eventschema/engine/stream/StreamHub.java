@@ -1,5 +1,6 @@
 package dev.eventschema.engine.stream;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventschema.engine.config.StreamSettings;
@@ -8,12 +9,13 @@ import dev.eventschema.engine.events.DroppedFrameBuilder;
 import dev.eventschema.engine.events.DroppedFrameValidator;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeBuilder;
-import dev.eventschema.engine.events.EventEnvelopeValidator;
+import dev.eventschema.engine.events.EventEnvelopeCodec;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,14 +124,8 @@ public final class StreamHub implements AutoCloseable {
       }
       long seq = lastSeq + 1;
       lastTimeMillis = Math.max(lastTimeMillis, time.toEpochMilli());
-      // the wire form of an EventEnvelope, in its declaration order
-      Map<String, Object> envelope = new LinkedHashMap<>(8);
-      envelope.put("seq", seq);
-      envelope.put("time", format(Instant.ofEpochMilli(lastTimeMillis)));
-      envelope.put("type", type);
-      generationId.ifPresent(id -> envelope.put("generationId", id));
-      envelope.put("payload", payload);
-      SseFrame frame = SseFrame.of(seq, sseEvent, encode(envelope), true);
+      String frameTime = format(Instant.ofEpochMilli(lastTimeMillis));
+      SseFrame frame = SseFrame.of(seq, sseEvent, encode(new Frame(seq, frameTime, type, generationId, payload)), true);
       lastSeq = seq;
       append(frame);
       published.increment();
@@ -191,7 +187,7 @@ public final class StreamHub implements AutoCloseable {
     EventEnvelope envelope = EventEnvelopeBuilder.builder()
         .seq(Math.max(1, lastMissedSeq)).time(format(Instant.now())).type(SseFrame.DROPPED)
         .payload(DroppedFrameValidator.INSTANCE.toMap(DroppedFrameBuilder.builder().missed(missed).build())).build();
-    return SseFrame.of(envelope.seq(), SseFrame.DROPPED, encode(EventEnvelopeValidator.INSTANCE.toMap(envelope)), false);
+    return SseFrame.of(envelope.seq(), SseFrame.DROPPED, encode(envelope), false);
   }
 
   /** The seq of the last message published (0 before the first). */
@@ -254,6 +250,26 @@ public final class StreamHub implements AutoCloseable {
   static String format(Instant time) {
     return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.MILLIS));
   }
+
+  /**
+   * The wire form of an envelope, written straight from its parts by the generated
+   * {@code EventEnvelopeCodec}, in declaration order: no intermediate map, no databind serializers
+   * for JSON values. The generator is the mapper's, so that a value that is not JSON (a rejection
+   * keeps what was sent) is still written as databind writes it.
+   */
+  static String encode(EventEnvelope envelope) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+      EventEnvelopeCodec.INSTANCE.write(envelope, generator);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode the " + envelope.type() + " envelope as JSON", e);
+    }
+    return out.toString();
+  }
+
+  /** One message of the stream as {@link #encode(EventEnvelope)} writes it. */
+  private record Frame(long seq, String time, String type, Optional<String> generationId,
+      Map<String, Object> payload) implements EventEnvelope {}
 
   static String encode(Object value) {
     try {
