@@ -3,8 +3,12 @@ package dev.eventschema.monitor.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventschema.ParseResult;
 import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
+import dev.eventschema.engine.events.EventEnvelope;
+import dev.eventschema.engine.events.EventEnvelopeCodec;
+import dev.eventschema.engine.events.EventEnvelopeValidator;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,7 +38,7 @@ public final class Decoder {
   public StreamMessage decode(SseFrame frame) {
     Object parsed;
     try {
-      parsed = json.readValue(frame.data(), Object.class);
+      parsed = read(frame.data());
     } catch (JsonProcessingException e) {
       return consumer(seqOf(frame), Instant.now(), ENVELOPE, frame.data(),
           List.of(new Violation("", Code.INVALID_TYPE, "expected a JSON envelope, was not valid JSON ("
@@ -105,6 +109,20 @@ public final class Decoder {
             "unknown kind of frame 'event: " + frame.event() + "'")));
       }
     }
+  }
+
+  /**
+   * The frame's JSON. A well-formed envelope (every frame of a healthy engine) is read in one
+   * streaming pass by the generated {@code EventEnvelopeCodec}, without Jackson databind's map; its
+   * wire form then goes through the checks below like any other, and its payload is already a
+   * checked map that they neither walk nor copy again. Anything else is read by Jackson as before,
+   * so that a broken frame is shown with the same message.
+   */
+  private Object read(String data) throws JsonProcessingException {
+    if (EventEnvelopeCodec.INSTANCE.read(data) instanceof ParseResult.Valid<EventEnvelope> valid) {
+      return EventEnvelopeValidator.INSTANCE.toMap(valid.value());
+    }
+    return json.readValue(data, Object.class);
   }
 
   private String lastTimeText;
