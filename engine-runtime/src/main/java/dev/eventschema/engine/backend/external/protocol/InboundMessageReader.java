@@ -24,9 +24,9 @@ import java.util.function.BiFunction;
  * codec, {@code RpcNotificationCodec}: no Jackson databind map, and its {@code params} come out as
  * an already-checked map, which the params' validator reads without copying. Anything else (a
  * response, a line that breaks the protocol) is read as before: JSON by Jackson into plain maps and
- * lists, then the envelope and the params through their generated validators. So a rejection
- * carries the message as received and the same violations as ever, and a duplicate key or trailing
- * text stays "not JSON".
+ * lists, floats as written, then the envelope and the params through their generated validators.
+ * So a rejection carries the message as received and the same violations as ever, and a duplicate
+ * key or trailing text stays "not JSON".
  *
  * <p>Thread-safe (stateless after construction).
  */
@@ -59,11 +59,38 @@ public final class InboundMessageReader {
 
   /** The message on {@code line}, or why it was rejected. */
   public InboundMessage read(String line) {
-    if (RpcNotificationCodec.INSTANCE.read(line) instanceof ParseResult.Valid<RpcNotification> valid) {
+    if (RpcNotificationCodec.INSTANCE.read(line) instanceof ParseResult.Valid<RpcNotification> valid
+        && !hasWholeFraction(valid.value().params())) {
       // The wire form of the valid envelope is the message as received (same keys, same values).
       return notification(valid.value(), RpcNotificationValidator.INSTANCE.toMap(valid.value()));
     }
     return readAsMap(line);
+  }
+
+  /**
+   * Whether a value holds a {@code Double} that is a whole number. The codec reads a fraction as a
+   * {@code Double}, this reader's map path as written ({@code BigDecimal}); the two give the same
+   * double unless it is whole and was rounded (1e-400 is 0.0), which WireType.DOUBLE moves to the
+   * next double on the written side. Such a line, rare, is read by the map path.
+   */
+  private static boolean hasWholeFraction(Object value) {
+    if (value instanceof Double number) {
+      return number == Math.rint(number);
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Object item : map.values()) {
+        if (hasWholeFraction(item)) {
+          return true;
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (hasWholeFraction(item)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The message on {@code line} read into maps by Jackson, then checked: what every rejection reports. */
@@ -109,7 +136,7 @@ public final class InboundMessageReader {
 
   /** A notification whose envelope is valid: its params, by its method. */
   private InboundMessage notification(RpcNotification envelope, Map<String, Object> message) {
-    String type = envelope.method();
+    String type = METHODS.contains(envelope.method()) ? envelope.method() : UNKNOWN; // a closed set: see above
     Map<String, Object> params = envelope.params();
     return switch (envelope.method()) {
       case "stream.chunk" -> params.containsKey("tokens")
@@ -118,7 +145,7 @@ public final class InboundMessageReader {
       case "stream.stats" -> params(type, message, StreamStatsValidator.INSTANCE, InboundMessage.Stats::new);
       case "stream.event" -> streamEvent(type, message);
       default -> new InboundMessage.Rejected(type, message, List.of(new Violation("/method", Code.INVALID_VALUE,
-          "must be one of " + KNOWN_METHODS + ", was '" + valid.value().method() + "'")));
+          "must be one of " + KNOWN_METHODS + ", was '" + envelope.method() + "'")));
     };
   }
 

@@ -89,6 +89,8 @@ class InboundMessageReaderTest {
       a non-string token        | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","token":5,"token_id":1,"is_final":false}} | stream.chunk | /params/token | INVALID_TYPE
       a negative token id       | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","token":"a","token_id":-1,"is_final":false}} | stream.chunk | /params/token_id | TOO_SMALL
       a positive logprob        | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","token":"a","token_id":1,"logprob":0.1,"is_final":false}} | stream.chunk | /params/logprob | TOO_BIG
+      a logprob rounding to 0   | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","token":"a","token_id":1,"logprob":1e-400,"is_final":false}} | stream.chunk | /params/logprob | TOO_BIG
+      a huge logprob            | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","token":"a","token_id":1,"logprob":1e400,"is_final":false}} | stream.chunk | /params/logprob | TOO_BIG
       an empty batch            | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","tokens":[]}} | stream.chunk | /params/tokens | TOO_SMALL
       a bad batched token       | {"jsonrpc":"2.0","method":"stream.chunk","params":{"stream_id":"s","tokens":[{"token":"a"}]}} | stream.chunk | /params/tokens/0/token_id | MISSING
       negative stats            | {"jsonrpc":"2.0","method":"stream.stats","params":{"stream_id":"s","tokens_generated":-1,"tokens_per_second":1,"time_to_first_token":0,"total_time":0}} | stream.stats | /params/tokens_generated | TOO_SMALL
