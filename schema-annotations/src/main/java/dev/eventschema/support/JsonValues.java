@@ -194,6 +194,16 @@ public final class JsonValues {
   }
 
   /**
+   * Whether {@code value} is a valid JSON scalar of an open map: {@code null}, a string, a boolean or
+   * a number within the double range. For readers that build open maps themselves (the codecs),
+   * so that they accept exactly what {@link #check} and {@code parse} accept.
+   */
+  public static boolean isValidScalar(Object value) {
+    return value == null || value instanceof String || value instanceof Boolean
+        || value instanceof Number number && isFiniteNumber(number);
+  }
+
+  /**
    * Whether a number is a JSON number within the double range (the range every JSON Schema
    * validator can hold): finite doubles, any integral type up to {@code 1.8e308}, decimals as well.
    */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.eventschema.support.CheckedJson;
+import dev.eventschema.support.JsonValues;
 import dev.eventschema.support.Pointer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -94,10 +95,9 @@ final class JsonValueReader {
     return checked ? CheckedJson.object(object, height) : object;
   }
 
-  /** A scalar that is a valid JSON value: only a fraction can fail, by overflowing to infinity. */
+  /** A scalar that {@code parse(Map)} accepts in an open map (a fraction overflowing to infinity or a huge integer does not). */
   private static boolean isValidScalar(Object value) {
-    return !(value instanceof Double number && !Double.isFinite(number))
-        && !(value instanceof List<?>) && !(value instanceof java.util.Map<?, ?>);
+    return JsonValues.isValidScalar(value);
   }
 
   /** The path, relative to the codec's object, of the innermost {@code levels} parser contexts. */

@@ -54,6 +54,8 @@ class JsonCodecTest {
     for (String json : List.of(
         "{\"name\":\"p\",\"meta\":{\"x\":1e999,\"y\":[1,-1e999]}}",
         "{\"name\":\"p\",\"meta\":" + deep + "}",
+        // an integer beyond the double range: too_big, as written
+        "{\"name\":\"p\",\"meta\":{\"big\":1" + "0".repeat(400) + "}}",
         "{\"meta\":{\"x\":1e999},\"tags\":[1,\"two\",null],\"nmae\":1}")) {
       ParseResult<Point> viaMap = Point.VALIDATOR.parse(MAPPER.readValue(json, Map.class));
       assertThat(CODEC.read(json)).as(json).isEqualTo(viaMap);
