@@ -22,10 +22,15 @@ import java.util.OptionalLong;
  *     to {@code topP} are drawn from; 1 (the default) turns it off; in {@code (0, 1]}
  * @param requestId the caller's id for the request (an HTTP {@code x-request-id}), carried in the
  *     {@code generationStarted} event's metadata so that the generation's events can be found by it
+ * @param topLogprobs how many of the most likely tokens to report with each token, in {@code [0,
+ *     }{@value #MAX_TOP_LOGPROBS}{@code ]}; 0 (the default) reports none and costs nothing
  */
 public record GenerationRequest(
     String modelId, String prompt, int maxTokens, double temperature, OptionalLong seed,
-    OptionalDouble tokensPerSecond, double topP, Optional<String> requestId) {
+    OptionalDouble tokensPerSecond, double topP, Optional<String> requestId, int topLogprobs) {
+
+  /** The most alternatives per token a request may ask for, as OpenAI allows. */
+  public static final int MAX_TOP_LOGPROBS = 20;
 
   public GenerationRequest {
     Objects.requireNonNull(modelId, "modelId");
@@ -45,9 +50,18 @@ public record GenerationRequest(
     if (!(topP > 0 && topP <= 1)) {
       throw new IllegalArgumentException("topP must be in (0, 1], was " + topP);
     }
+    if (topLogprobs < 0 || topLogprobs > MAX_TOP_LOGPROBS) {
+      throw new IllegalArgumentException("topLogprobs must be in [0, " + MAX_TOP_LOGPROBS + "], was " + topLogprobs);
+    }
   }
 
-  /** A request without nucleus sampling or request id. */
+  /** A request without alternatives per token. */
+  public GenerationRequest(String modelId, String prompt, int maxTokens, double temperature, OptionalLong seed,
+      OptionalDouble tokensPerSecond, double topP, Optional<String> requestId) {
+    this(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, topP, requestId, 0);
+  }
+
+  /** A request without nucleus sampling, request id or alternatives per token. */
   public GenerationRequest(String modelId, String prompt, int maxTokens, double temperature, OptionalLong seed,
       OptionalDouble tokensPerSecond) {
     this(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, 1.0, Optional.empty());
@@ -62,17 +76,23 @@ public record GenerationRequest(
   /** The same request, paced at {@code tokensPerSecond}. */
   public GenerationRequest paced(double tokensPerSecond) {
     return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, OptionalDouble.of(tokensPerSecond),
-        topP, requestId);
+        topP, requestId, topLogprobs);
   }
 
   /** The same request with nucleus sampling at {@code newTopP}. */
   public GenerationRequest withTopP(double newTopP) {
-    return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, newTopP, requestId);
+    return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, newTopP, requestId,
+        topLogprobs);
   }
 
   /** The same request carrying the caller's {@code newRequestId}. */
   public GenerationRequest withRequestId(String newRequestId) {
     return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, topP,
-        Optional.of(newRequestId));
+        Optional.of(newRequestId), topLogprobs);
+  }
+
+  /** The same request, reporting the {@code k} most likely tokens with each token. */
+  public GenerationRequest withTopLogprobs(int k) {
+    return new GenerationRequest(modelId, prompt, maxTokens, temperature, seed, tokensPerSecond, topP, requestId, k);
   }
 }

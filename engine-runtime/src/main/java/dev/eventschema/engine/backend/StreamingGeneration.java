@@ -2,6 +2,7 @@ package dev.eventschema.engine.backend;
 
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -47,6 +48,11 @@ public final class StreamingGeneration implements Generation {
    * @return whether the producer should go on
    */
   public boolean emit(String text, OptionalDouble logprob) {
+    return emit(text, logprob, List.of());
+  }
+
+  /** As {@link #emit(String, OptionalDouble)}, with the step's most likely tokens. */
+  public boolean emit(String text, OptionalDouble logprob, List<TokenAlternative> alternatives) {
     FinishReason finished = null;
     EngineException failure = null;
     lock.lock();
@@ -56,7 +62,7 @@ public final class StreamingGeneration implements Generation {
       }
       tokens++;
       try {
-        sink.token(text, logprob);
+        sink.token(text, logprob, alternatives);
       } catch (RuntimeException sinkFailure) {
         failure = new EngineException(ErrorCode.GENERATION_FAILED, "the token sink failed: " + sinkFailure,
             Map.of(), sinkFailure);

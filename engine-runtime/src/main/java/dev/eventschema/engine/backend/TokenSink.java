@@ -1,5 +1,6 @@
 package dev.eventschema.engine.backend;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -16,6 +17,9 @@ public interface TokenSink {
    *     last token of a generation that finishes with {@link FinishReason#STOP}
    * @param logprob the natural logarithm of the probability the model gave this token (so {@code <=
    *     0}); empty when the backend does not know it
+   * @param alternatives the most likely tokens at this step, most likely first, at most {@link
+   *     GenerationRequest#topLogprobs()} of them (the drawn token among them when it ranks that
+   *     high); empty when none were asked for or the backend does not know them
    */
-  void token(String text, OptionalDouble logprob);
+  void token(String text, OptionalDouble logprob, List<TokenAlternative> alternatives);
 }

@@ -3,6 +3,8 @@ package dev.eventschema.engine.core;
 import dev.eventschema.engine.backend.FinishReason;
 import dev.eventschema.engine.backend.Generation;
 import dev.eventschema.engine.backend.GenerationRequest;
+import dev.eventschema.engine.backend.TokenAlternative;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -134,10 +136,10 @@ public final class GenerationHandle {
   }
 
   /** Records a token and passes it to the subscribers. */
-  Token onToken(String tokenText, java.util.OptionalDouble logprob) {
+  Token onToken(String tokenText, java.util.OptionalDouble logprob, List<TokenAlternative> alternatives) {
     Token token;
     synchronized (this) {
-      token = new Token(tokenCount++, tokenText, logprob);
+      token = new Token(tokenCount++, tokenText, logprob, alternatives);
       if (!tokenText.isEmpty()) {
         textTokens++;
         text.append(tokenText);

@@ -4,6 +4,7 @@ import dev.eventschema.engine.backend.FinishReason;
 import dev.eventschema.engine.backend.Generation;
 import dev.eventschema.engine.backend.GenerationRequest;
 import dev.eventschema.engine.backend.ModelBackend;
+import dev.eventschema.engine.backend.TokenAlternative;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import java.util.List;
@@ -109,7 +110,8 @@ final class GenerationQueue {
     events.generationStarted(handle);
     Generation generation;
     try {
-      generation = backend.generate(request, (text, logprob) -> onToken(handle, text, logprob));
+      generation = backend.generate(request, (text, logprob, alternatives) -> onToken(handle, text, logprob,
+          alternatives));
     } catch (RuntimeException e) {
       failBeforeRunning(handle, EngineErrors.fromFailure(e, ErrorCode.GENERATION_FAILED));
       return false;
@@ -124,10 +126,11 @@ final class GenerationQueue {
     handle.fail(error);
   }
 
-  private void onToken(GenerationHandle handle, String text, OptionalDouble logprob) {
+  private void onToken(GenerationHandle handle, String text, OptionalDouble logprob,
+      List<TokenAlternative> alternatives) {
     OptionalDouble wireSafe = EngineEvents.wireLogprob(logprob);
-    events.tokenGenerated(handle, text, wireSafe);
-    handle.onToken(text, wireSafe);
+    events.tokenGenerated(handle, text, wireSafe); // the alternatives are the caller's, not the events'
+    handle.onToken(text, wireSafe, alternatives);
   }
 
   private void finished(GenerationHandle handle, FinishReason reason, Throwable failure) {

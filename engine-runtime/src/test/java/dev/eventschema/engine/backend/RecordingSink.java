@@ -9,14 +9,14 @@ import java.util.concurrent.CountDownLatch;
 public final class RecordingSink implements TokenSink {
 
   /** One token as received. */
-  public record Received(String text, OptionalDouble logprob) {}
+  public record Received(String text, OptionalDouble logprob, List<TokenAlternative> alternatives) {}
 
   public final List<Received> tokens = new CopyOnWriteArrayList<>();
   public final CountDownLatch firstToken = new CountDownLatch(1);
 
   @Override
-  public void token(String text, OptionalDouble logprob) {
-    tokens.add(new Received(text, logprob));
+  public void token(String text, OptionalDouble logprob, List<TokenAlternative> alternatives) {
+    tokens.add(new Received(text, logprob, alternatives));
     firstToken.countDown();
   }
 

@@ -54,8 +54,8 @@ class StreamingGenerationTest {
   @Test
   void cancellingFromInsideTheSinkStopsAfterThatToken() {
     StreamingGeneration[] self = new StreamingGeneration[1];
-    StreamingGeneration generation = new StreamingGeneration((text, logprob) -> {
-      sink.token(text, logprob);
+    StreamingGeneration generation = new StreamingGeneration((text, logprob, alternatives) -> {
+      sink.token(text, logprob, alternatives);
       if (sink.tokens.size() == 2) {
         self[0].cancel();
       }
@@ -71,7 +71,7 @@ class StreamingGenerationTest {
 
   @Test
   void aFailingSinkFailsTheGeneration() {
-    StreamingGeneration generation = new StreamingGeneration((text, logprob) -> {
+    StreamingGeneration generation = new StreamingGeneration((text, logprob, alternatives) -> {
       throw new IllegalStateException("boom");
     }, 10, cancelHooks::incrementAndGet);
 

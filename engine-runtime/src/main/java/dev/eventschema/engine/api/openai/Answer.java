@@ -35,7 +35,8 @@ final class Answer {
     List<Dialect.TokenLogprob> added = List.of();
     if (spec.logprobs() && piece.token() != null && !piece.token().isEndOfSequence()) {
       Double value = piece.token().logprob().isPresent() ? piece.token().logprob().getAsDouble() : null;
-      added = List.of(new Dialect.TokenLogprob(piece.token().text(), value, text.length()));
+      added = List.of(new Dialect.TokenLogprob(piece.token().text(), value, text.length(),
+          piece.token().alternatives()));
       logprobs.addAll(added);
     }
     text.append(piece.text());
@@ -48,6 +49,11 @@ final class Answer {
 
   List<Dialect.TokenLogprob> logprobs() {
     return logprobs;
+  }
+
+  /** The {@code logprobs} of a choice carrying {@code entries}, or null when the request did not ask for them. */
+  Dialect.Logprobs logprobsOf(List<Dialect.TokenLogprob> entries) {
+    return spec.logprobs() ? new Dialect.Logprobs(entries, spec.topLogprobs()) : null;
   }
 
   /**

@@ -28,13 +28,8 @@ final class Compatibility {
       problems.add("tools", UNSUPPORTED, "tool calls are not supported; send no tools (or an empty list)");
     }
     streamOptionsOnlyWhenStreaming(request.stream(), request.stream_options().isPresent(), problems);
-    int top = request.top_logprobs().orElse(0);
     if (request.top_logprobs().isPresent() && !request.logprobs().orElse(false)) {
       problems.add("top_logprobs", "invalid_value", "top_logprobs needs logprobs: true");
-    }
-    if (top > 0) {
-      problems.add("top_logprobs", UNSUPPORTED, "alternatives per token are not available; only 0 is supported,"
-          + " was " + top + " (logprobs: true gives each chosen token's log-probability)");
     }
     if (request.max_tokens().isPresent() && request.max_completion_tokens().isPresent()
         && request.max_tokens().getAsInt() != request.max_completion_tokens().getAsInt()) {
@@ -53,11 +48,6 @@ final class Compatibility {
       problems.add("suffix", UNSUPPORTED, "insertion (a suffix) is not supported");
     }
     streamOptionsOnlyWhenStreaming(request.stream(), request.stream_options().isPresent(), problems);
-    int top = request.logprobs().orElse(0);
-    if (top > 0) {
-      problems.add("logprobs", UNSUPPORTED, "alternatives per token are not available; only 0 is supported,"
-          + " was " + top + " (logprobs: 0 gives each chosen token's log-probability)");
-    }
     if (request.echo().orElse(false) && request.logprobs().isPresent()) {
       problems.add("echo", UNSUPPORTED, "echo with logprobs is not supported (the prompt's log-probabilities are"
           + " not computed)");

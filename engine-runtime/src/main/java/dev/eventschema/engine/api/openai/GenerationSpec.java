@@ -14,7 +14,8 @@ import java.util.OptionalLong;
  * @param prompt the text the model continues (for chat, the rendered {@link ChatTemplate})
  * @param echo text to put before the generated text ({@code echo} of a completion), or empty
  * @param logprobs whether each token's log-probability is returned
- * @param topLogprobs how many alternatives per token (0: the chosen token's only)
+ * @param topLogprobs how many alternatives per token (0: the chosen token's only); only read when
+ *     {@code logprobs} is true
  */
 public record GenerationSpec(String model, String prompt, int maxTokens, double temperature, double topP,
     OptionalLong seed, List<String> stop, boolean stream, boolean includeUsage, boolean logprobs, int topLogprobs,
@@ -31,9 +32,9 @@ public record GenerationSpec(String model, String prompt, int maxTokens, double 
     Objects.requireNonNull(echo, "echo");
   }
 
-  /** The engine's request, carrying the HTTP request's id. */
+  /** The engine's request, carrying the HTTP request's id; it asks for alternatives only when they are wanted. */
   public GenerationRequest toEngineRequest(String requestId) {
     return new GenerationRequest(model, prompt, maxTokens, temperature, seed, OptionalDouble.empty(), topP,
-        Optional.of(requestId));
+        Optional.of(requestId), logprobs ? topLogprobs : 0);
   }
 }

@@ -43,7 +43,7 @@ final class StreamedAnswer {
       send(out, chunk(answer, first));
     }
     if (answer.spec.echo().isPresent() && !answer.spec.echo().get().isEmpty()) {
-      send(out, chunk(answer, answer.dialect.choice(answer.spec.echo().get(), List.of(), false, null, true)));
+      send(out, chunk(answer, answer.dialect.choice(answer.spec.echo().get(), null, null, true)));
     }
     while (true) {
       GenerationRun.Item item = run.next(IDLE_MILLIS);
@@ -53,7 +53,7 @@ final class StreamedAnswer {
       } else if (item instanceof GenerationRun.Piece piece) {
         List<Dialect.TokenLogprob> logprobs = answer.add(piece);
         if (!piece.text().isEmpty() || !logprobs.isEmpty()) {
-          send(out, chunk(answer, answer.dialect.choice(piece.text(), logprobs, answer.spec.logprobs(), null, true)));
+          send(out, chunk(answer, answer.dialect.choice(piece.text(), answer.logprobsOf(logprobs), null, true)));
         }
       } else if (item instanceof GenerationRun.End end) {
         finish(out, answer, end);
@@ -67,7 +67,7 @@ final class StreamedAnswer {
       ApiError error = answer.failure(end);
       send(out, error.body());
     } else {
-      send(out, chunk(answer, answer.dialect.choice("", List.of(), false, end.finishReason(), true)));
+      send(out, chunk(answer, answer.dialect.choice("", null, end.finishReason(), true)));
       if (answer.spec.includeUsage()) {
         Map<String, Object> usage = answer.dialect.envelope(answer.id, answer.created, answer.spec.model(),
             new ArrayList<>(), true);

@@ -20,7 +20,7 @@ final class WholeAnswer {
         if (end.failure() != null) {
           throw answer.failure(end);
         }
-        Map<String, Object> choice = answer.dialect.choice(answer.text(), answer.logprobs(), answer.spec.logprobs(),
+        Map<String, Object> choice = answer.dialect.choice(answer.text(), answer.logprobsOf(answer.logprobs()),
             end.finishReason(), false);
         Map<String, Object> body = answer.dialect.envelope(answer.id, answer.created, answer.spec.model(),
             List.of(choice), false);

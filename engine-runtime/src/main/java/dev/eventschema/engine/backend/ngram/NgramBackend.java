@@ -126,7 +126,8 @@ public final class NgramBackend implements ModelBackend {
       return generation;
     }
     long seed = request.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
-    NgramSampler sampler = model.sampler(request.prompt(), request.temperature(), request.topP(), seed);
+    NgramSampler sampler = model.sampler(request.prompt(), request.temperature(), request.topP(),
+        request.topLogprobs(), seed);
     holder.run = new NgramRun(sampler, generation, scheduler, request.tokensPerSecond());
     running.add(generation);
     generation.result().whenComplete((reason, failure) -> running.remove(generation));

@@ -82,7 +82,12 @@ final class NgramModel {
 
   /** The same, with nucleus sampling at {@code topP} (1 turns it off). */
   NgramSampler sampler(String prompt, double temperature, double topP, long seed) {
-    return new NgramSampler(this, prompt, temperature, topP, seed);
+    return sampler(prompt, temperature, topP, 0, seed);
+  }
+
+  /** As {@link #sampler(String, double, double, long)}, reporting the {@code topLogprobs} most likely tokens. */
+  NgramSampler sampler(String prompt, double temperature, double topP, int topLogprobs, long seed) {
+    return new NgramSampler(this, prompt, temperature, topP, topLogprobs, seed);
   }
 
   /**

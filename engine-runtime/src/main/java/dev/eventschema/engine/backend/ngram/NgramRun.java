@@ -77,7 +77,7 @@ final class NgramRun implements Runnable {
 
   private boolean produceOne() {
     SampledToken token = sampler.next();
-    return generation.emit(token.text(), OptionalDouble.of(token.logprob()));
+    return generation.emit(token.text(), OptionalDouble.of(token.logprob()), token.alternatives());
   }
 
   private void submit(long delayNanos) {

@@ -1,6 +1,9 @@
 package dev.eventschema.engine.backend.ngram;
 
+import dev.eventschema.engine.backend.TokenAlternative;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -16,7 +19,9 @@ import java.util.SplittableRandom;
  * lands in S.
  *
  * <p>Sampling follows the tempered distribution; the reported log-probability is always the model's
- * own, untempered one, as serving engines report it.
+ * own, untempered one, as serving engines report it. So are the log-probabilities of the step's most
+ * likely tokens, reported with each token when asked for ({@code topLogprobs > 0}); with the default
+ * 0 no step ranks its tokens or allocates anything for them.
  */
 final class NgramSampler {
 
@@ -26,6 +31,7 @@ final class NgramSampler {
   private final NgramModel model;
   private final double temperature;
   private final double topP;
+  private final int topLogprobs;
   private final TemperedUnigram tempered;
   private final SplittableRandom random;
 
@@ -41,10 +47,12 @@ final class NgramSampler {
   private int stamp;
   private double tailWeight;
 
-  NgramSampler(NgramModel model, String prompt, double temperature, double topP, long seed) {
+  /** @param topLogprobs how many of the most likely tokens to report with each token; 0 for none */
+  NgramSampler(NgramModel model, String prompt, double temperature, double topP, int topLogprobs, long seed) {
     this.model = model;
     this.temperature = temperature;
     this.topP = topP;
+    this.topLogprobs = topLogprobs;
     this.tempered = temperature > 0 ? model.tempered(temperature) : null;
     this.random = new SplittableRandom(seed);
     this.history = new int[model.order() - 1];
@@ -63,12 +71,36 @@ final class NgramSampler {
   SampledToken next() {
     collectSeenContinuations();
     int token = temperature == 0 ? mostLikely() : topP < 1 ? drawFromNucleus() : draw();
-    double logprob = inSet(token) ? Math.log(probability[token]) : Math.log(tailWeight) + model.logUnigram(token);
+    double logprob = logprob(token);
+    List<TokenAlternative> alternatives = topLogprobs == 0 ? List.of() : topAlternatives(topLogprobs);
     push(token);
     if (token == Vocabulary.END) {
       Arrays.fill(history, Vocabulary.START);
     }
-    return new SampledToken(token, model.vocabulary().text(token), logprob);
+    return new SampledToken(token, model.vocabulary().text(token), logprob, alternatives);
+  }
+
+  /**
+   * The model's log-probability of {@code token} at this step: the one number both the drawn token
+   * and its alternatives report, so that the drawn token reads the same in both places.
+   */
+  private double logprob(int token) {
+    return inSet(token) ? Math.log(probability[token]) : Math.log(tailWeight) + model.logUnigram(token);
+  }
+
+  /** The {@code k} most likely tokens of this step (fewer when fewer have a non-zero probability). */
+  private List<TokenAlternative> topAlternatives(int k) {
+    List<TokenAlternative> alternatives = new ArrayList<>(k);
+    DescendingTokens walk = descending();
+    for (int token = walk.next(); token >= 0 && alternatives.size() < k; token = walk.next()) {
+      double logprob = logprob(token);
+      if (logprob == Double.NEGATIVE_INFINITY) {
+        break; // descending: every token after this one is impossible too
+      }
+      // rounding can lift a certain token's log a hair above 0; the drawn token's is clamped alike on the wire
+      alternatives.add(new TokenAlternative(model.vocabulary().text(token), Math.min(0.0, logprob)));
+    }
+    return List.copyOf(alternatives);
   }
 
   /**

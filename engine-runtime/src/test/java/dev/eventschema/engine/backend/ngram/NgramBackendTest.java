@@ -198,7 +198,7 @@ class NgramBackendTest {
     long[] count = new long[1];
     start = System.nanoTime();
     for (int seed = 0; seed < 5_000; seed++) { // generations end at their end-of-sequence token
-      backend.generate(GenerationRequest.of("default", "", 10_000, 1.0, seed), (text, logprob) -> count[0]++)
+      backend.generate(GenerationRequest.of("default", "", 10_000, 1.0, seed), (text, logprob, alternatives) -> count[0]++)
           .result().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
     report("backend, one generation at a time", count[0], System.nanoTime() - start);
