@@ -52,4 +52,34 @@ class ExternalRuntimeApiTest {
       assertThat(response.body()).contains("\"finish_reason\":\"stop\"", "\"logprob\":-0.1");
     }
   }
+
+  @Test
+  void aRuntimeThatSendsNoAlternativesAnswersTopLogprobsWithTheSampledTokenOnly() throws Exception {
+    try (ApiFixture api = ApiFixture.on(listener -> ExternalRuntimeBackend.start(
+        RuntimeSettingsBuilder.builder().command(TestRuntimeMain.command("normal")).build(), listener))) {
+      assertThat(api.post("/admin/models", "{\"id\":\"m1\",\"path\":\"/models/m1.bin\"}").statusCode())
+          .isEqualTo(201);
+
+      HttpResponse<String> chat = api.post("/v1/chat/completions", "{\"model\":\"m1\",\"messages\":[{\"role\":"
+          + "\"user\",\"content\":\"Tell me\"}],\"max_tokens\":100,\"logprobs\":true,\"top_logprobs\":3}");
+      HttpResponse<String> completion = api.post("/v1/completions",
+          "{\"model\":\"m1\",\"prompt\":\"Tell me\",\"max_tokens\":100,\"logprobs\":3}");
+
+      assertThat(chat.statusCode()).as(chat.body()).isEqualTo(200);
+      List<Map<String, Object>> content = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
+          ((List<?>) json(chat.body()).get("choices")).get(0)).get("logprobs")).get("content");
+      assertThat(content).hasSize(TestRuntimeMain.TOKENS.size())
+          .allSatisfy(entry -> assertThat((List<?>) entry.get("top_logprobs")).isEmpty());
+      assertThat(completion.statusCode()).as(completion.body()).isEqualTo(200);
+      Map<String, Object> logprobs = (Map<String, Object>) ((Map<String, Object>)
+          ((List<?>) json(completion.body()).get("choices")).get(0)).get("logprobs");
+      List<String> tokens = (List<String>) logprobs.get("tokens");
+      List<Map<String, Object>> top = (List<Map<String, Object>>) logprobs.get("top_logprobs");
+      assertThat(top).hasSameSizeAs(tokens);
+      for (int i = 0; i < tokens.size(); i++) {
+        assertThat(top.get(i)).containsOnlyKeys(tokens.get(i))
+            .containsEntry(tokens.get(i), ((List<?>) logprobs.get("token_logprobs")).get(i));
+      }
+    }
+  }
 }
