@@ -13,6 +13,15 @@ public interface SchemaValidator<T> {
   /** The wire name of the schema, such as {@code modelLoaded}. */
   String eventName();
 
+  /**
+   * The schema's {@link EventSchema#version()}, the version of its wire contract that this validator
+   * checks: a reader can tell a writer's newer contract from its own. Generated validators return
+   * their declaration's; 1 for an implementation that does not say.
+   */
+  default int version() {
+    return 1;
+  }
+
   /** The schema's interface. */
   Class<T> type();
 

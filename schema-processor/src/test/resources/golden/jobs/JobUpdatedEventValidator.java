@@ -44,6 +44,11 @@ public final class JobUpdatedEventValidator implements SchemaValidator<JobUpdate
   }
 
   @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
   public Class<JobUpdatedEvent> type() {
     return JobUpdatedEvent.class;
   }

@@ -36,6 +36,11 @@ public final class GenerationRequestedEventValidator implements SchemaValidator<
   }
 
   @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
   public Class<GenerationRequestedEvent> type() {
     return GenerationRequestedEvent.class;
   }

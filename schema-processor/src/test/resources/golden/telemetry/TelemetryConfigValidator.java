@@ -47,6 +47,11 @@ public final class TelemetryConfigValidator implements SchemaValidator<Telemetry
   }
 
   @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
   public Class<TelemetryConfig> type() {
     return TelemetryConfig.class;
   }

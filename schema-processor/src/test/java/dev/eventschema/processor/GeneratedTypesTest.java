@@ -50,6 +50,16 @@ class GeneratedTypesTest {
       assertThat(validator.type()).isSameAs(group.code().type(schema));
     }
 
+    @Test
+    void theValidatorReportsItsSchemasVersionOneByDefault() {
+      GeneratedCode code = GeneratedCode.compileOrFail(List.of(
+          TestSchemas.source("Versioned", "@EventSchema(version = 3) public interface Versioned { String name(); }"),
+          TestSchemas.source("Unversioned", "@EventSchema public interface Unversioned { String name(); }")));
+
+      assertThat(code.validator("Versioned").version()).isEqualTo(3);
+      assertThat(code.validator("Unversioned").version()).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "{1}")
     @MethodSource("dev.eventschema.processor.Payloads#allSchemas")
     void generatesAPublicValidatorSingletonAPublicBuilderAndAValueClass(TestSchemas group, String schema, String wireName)

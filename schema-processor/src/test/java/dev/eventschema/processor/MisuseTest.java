@@ -53,6 +53,9 @@ class MisuseTest {
         argumentSet("a generic interface",
             "@EventSchema public interface Bad<T> {\n  String model();\n}",
             "[eventschema:generic-schema]", "interface Bad<T>"),
+        argumentSet("a version below 1",
+            "@EventSchema(version = 0) public interface Bad {\n  String model();\n}",
+            "[eventschema:non-positive-version] the version of Bad must be at least 1, was 0", "version = 0"),
 
         // Accessors
         argumentSet("an accessor with parameters",

@@ -9,13 +9,14 @@ import java.util.Optional;
  *
  * @param type the interface
  * @param wireName the event's wire name
+ * @param version {@code @EventSchema(version)}, at least 1
  * @param strict whether unknown keys are rejected
  * @param fields the accessors, supertypes' first, in declaration order
  * @param union the union this schema is a member of, if any; its wire form then carries
  *     {@link UnionModel#DISCRIMINATOR}
  */
 public record SchemaModel(
-    ClassName type, String wireName, boolean strict, List<FieldModel> fields, Optional<ClassName> union) {
+    ClassName type, String wireName, int version, boolean strict, List<FieldModel> fields, Optional<ClassName> union) {
 
   public ClassName validator() {
     return GeneratedNames.validator(type);

@@ -15,6 +15,7 @@ public enum ErrorId {
   GENERIC_SCHEMA,
   SEALED_SCHEMA,
   BLANK_WIRE_NAME,
+  NON_POSITIVE_VERSION,
   DUPLICATE_WIRE_NAME,
 
   // Accessors

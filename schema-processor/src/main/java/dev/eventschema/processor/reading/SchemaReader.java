@@ -76,6 +76,11 @@ public final class SchemaReader {
       diagnostics.error(element, annotation, ErrorId.BLANK_WIRE_NAME,
           "the wire name of " + element.getSimpleName() + " must not be blank");
     }
+    int version = element.getAnnotation(dev.eventschema.EventSchema.class).version();
+    if (version < 1) {
+      diagnostics.error(element, annotation, ErrorId.NON_POSITIVE_VERSION, "the version of " + element.getSimpleName()
+          + " must be at least 1, was " + version + "; versions count releases of the wire contract from 1");
+    }
     Optional<TypeElement> union = unionParent(element);
     List<FieldModel> fields = new ArrayList<>();
     for (ExecutableElement accessor : accessors(element)) {
@@ -85,7 +90,7 @@ public final class SchemaReader {
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new SchemaModel(ClassName.get(element), wireName,
+    return Optional.of(new SchemaModel(ClassName.get(element), wireName, version,
         element.getAnnotation(dev.eventschema.EventSchema.class).strict(), List.copyOf(fields),
         union.map(u -> GeneratedNames.union(ClassName.get(u)))));
   }
