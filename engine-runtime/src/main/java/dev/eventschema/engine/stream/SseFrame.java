@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  *
  * @param seq the envelope's sequence number; 0 for frames that are not messages (heartbeats)
  * @param event the SSE {@code event:} field ({@code event}, {@code rejection}, {@code telemetry},
- *     {@code dropped})
+ *     {@code dropped}, {@code hello})
  * @param bytes the frame as sent, UTF-8, blank line included
  */
 record SseFrame(long seq, String event, byte[] bytes) {
@@ -17,6 +17,7 @@ record SseFrame(long seq, String event, byte[] bytes) {
   static final String REJECTION = "rejection";
   static final String TELEMETRY = "telemetry";
   static final String DROPPED = "dropped";
+  static final String HELLO = "hello";
 
   static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -24,8 +25,8 @@ record SseFrame(long seq, String event, byte[] bytes) {
    * A message frame. {@code json} is one line of JSON (Jackson never writes a raw newline: inside
    * strings it is escaped), so one {@code data:} line carries it.
    *
-   * @param withId whether to write the {@code id:} line (not for a client's own {@code dropped} frame,
-   *     so that the client's last event id stays the last message it really received)
+   * @param withId whether to write the {@code id:} line (not for a client's own {@code dropped} and
+   *     {@code hello} frames, so that the client's last event id stays the last message it really received)
    */
   static SseFrame of(long seq, String event, String json, boolean withId) {
     if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes one client's stream: the SSE response headers, the {@code : connected} preamble, then the
- * frames of its {@link ClientSession} as they come, flushing once per batch, and a heartbeat comment
- * whenever nothing else was sent for the heartbeat interval. A client that left is noticed at the next
- * write (an {@link IOException}).
+ * {@code hello} frame and the frames of its {@link ClientSession} as they come, flushing once per
+ * batch, and a heartbeat comment whenever nothing else was sent for the heartbeat interval. A client
+ * that left is noticed at the next write (an {@link IOException}).
  */
 final class SseWriter {
 

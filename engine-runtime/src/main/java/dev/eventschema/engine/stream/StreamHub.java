@@ -10,6 +10,9 @@ import dev.eventschema.engine.events.DroppedFrameValidator;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeBuilder;
 import dev.eventschema.engine.events.EventEnvelopeCodec;
+import dev.eventschema.engine.events.HelloFrameBuilder;
+import dev.eventschema.engine.events.HelloFrameValidator;
+import dev.eventschema.engine.events.StreamSchemas;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -42,6 +45,12 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class StreamHub implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The name an engine gives itself in its {@code hello} frames. */
+  public static final String ENGINE_NAME = "eventschema-engine";
+  /** The payload of every {@code hello} frame: the engine and the versions of the stream's schemas. */
+  private static final Map<String, Object> HELLO = HelloFrameValidator.INSTANCE.toMap(
+      HelloFrameBuilder.builder().engine(ENGINE_NAME).schemas(StreamSchemas.versions()).build());
 
   private final int historyCapacity;
   private final int clientQueueCapacity;
@@ -142,7 +151,7 @@ public final class StreamHub implements AutoCloseable {
   }
 
   /**
-   * Connects a client. With {@code lastEventId}, the client first receives every message after it
+   * Connects a client. It first receives a {@code hello} frame. With {@code lastEventId}, it then receives every message after it
    * that the history still holds, preceded by a {@code dropped} frame if some of them are gone;
    * {@code 0} asks for the whole history. Then it receives the live stream, without gap or repeat.
    */
@@ -150,6 +159,7 @@ public final class StreamHub implements AutoCloseable {
     lock.lock();
     try {
       List<SseFrame> replay = new ArrayList<>();
+      replay.add(helloFrame(lastSeq, Instant.ofEpochMilli(Math.max(lastTimeMillis, System.currentTimeMillis()))));
       if (lastEventId.isPresent() && lastEventId.getAsLong() >= 0 && lastEventId.getAsLong() < lastSeq) {
         long after = lastEventId.getAsLong();
         long oldest = historySize == 0 ? lastSeq + 1 : history[historyStart].seq();
@@ -188,6 +198,17 @@ public final class StreamHub implements AutoCloseable {
         .seq(Math.max(1, lastMissedSeq)).time(format(Instant.now())).type(SseFrame.DROPPED)
         .payload(DroppedFrameValidator.INSTANCE.toMap(DroppedFrameBuilder.builder().missed(missed).build())).build();
     return SseFrame.of(envelope.seq(), SseFrame.DROPPED, encode(envelope), false);
+  }
+
+  /**
+   * The {@code hello} frame that opens a client's stream: no {@code id:} line (it is not a message of
+   * the stream), seq and time of the last message published when the client connected (seq at least
+   * 1, time never earlier than that message's).
+   */
+  SseFrame helloFrame(long lastPublishedSeq, Instant time) {
+    EventEnvelope envelope = EventEnvelopeBuilder.builder()
+        .seq(Math.max(1, lastPublishedSeq)).time(format(time)).type(SseFrame.HELLO).payload(HELLO).build();
+    return SseFrame.of(envelope.seq(), SseFrame.HELLO, encode(envelope), false);
   }
 
   /** The seq of the last message published (0 before the first). */

@@ -31,6 +31,7 @@ class EnvelopeTimeOrderTest {
     hub.publish("event", "runtimeStatus", Optional.empty(), Map.of(), T.minusSeconds(5));
     hub.publish("event", "runtimeStatus", Optional.empty(), Map.of(), T.plusMillis(1));
     ClientSession replay = hub.connect(OptionalLong.of(0));
+    assertThat(replay.next(0, hub::droppedFrame).event()).isEqualTo("hello");
     List<Instant> times = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (int i = 0; i < 3; i++) {

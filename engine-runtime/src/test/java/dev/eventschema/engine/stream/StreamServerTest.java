@@ -11,6 +11,10 @@ import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
+import dev.eventschema.engine.events.HelloFrame;
+import dev.eventschema.engine.events.HelloFrameValidator;
+import dev.eventschema.engine.events.StreamSchemas;
+import dev.eventschema.engine.events.TokenGeneratedEventValidator;
 import dev.eventschema.engine.testing.SseClient;
 import dev.eventschema.engine.testing.SseClient.Frame;
 import java.io.BufferedReader;
@@ -99,6 +103,65 @@ class StreamServerTest {
       Map<String, Object> metadata = (Map<String, Object>) frame.payload().get("metadata");
       assertThat(metadata).containsEntry("text", "line\nbreak \"quoted\" </script>");
     }
+  }
+
+  @Test
+  void theFirstFrameAfterThePreambleIsAHelloListingTheSchemaVersions() throws Exception {
+    start();
+    publish(1);
+    publish(2);
+
+    SseClient client = connect(Map.of());
+
+    assertThat(client.next(WAIT).comment()).isEqualTo("connected"); // retry: dispatches no frame
+    assertHello(client.next(WAIT), 2);
+    awaitClients(1);
+    publish(3);
+    assertThat(client.next(WAIT).id()).isEqualTo("3");
+  }
+
+  @Test
+  void aResumingClientGetsTheHelloBeforeTheReplay() throws Exception {
+    start(StreamSettingsBuilder.builder().port(0).build(), 3, 100);
+    for (int i = 1; i <= 6; i++) {
+      publish(i);
+    }
+
+    SseClient resuming = connect(Map.of("Last-Event-ID", "4"));
+    SseClient lostSome = connect(Map.of("Last-Event-ID", "1"));
+
+    assertThat(resuming.next(WAIT).comment()).isEqualTo("connected");
+    assertHello(resuming.next(WAIT), 6);
+    assertThat(resuming.next(WAIT).id()).isEqualTo("5");
+    assertThat(lostSome.next(WAIT).comment()).isEqualTo("connected");
+    assertHello(lostSome.next(WAIT), 6);
+    assertThat(lostSome.next(WAIT).event()).isEqualTo("dropped");
+  }
+
+  @Test
+  void beforeAnyMessageTheHelloStillHasAValidEnvelope() throws Exception {
+    start();
+
+    SseClient client = connect(Map.of());
+
+    assertThat(client.next(WAIT).comment()).isEqualTo("connected");
+    assertHello(client.next(WAIT), 1);
+  }
+
+  /** A hello: no id, a valid envelope of type hello whose payload is a valid HelloFrame. */
+  private static void assertHello(Frame frame, long seq) {
+    assertThat(frame.event()).isEqualTo("hello");
+    assertThat(frame.id()).as("a hello is not a message: the client's last event id stays its own").isNull();
+    ParseResult<EventEnvelope> envelope = EventEnvelopeValidator.INSTANCE.parse(frame.json());
+    assertThat(envelope.violations()).isEmpty();
+    assertThat(envelope.orElseThrow().type()).isEqualTo("hello");
+    assertThat(envelope.orElseThrow().seq()).isEqualTo(seq);
+    ParseResult<HelloFrame> hello = HelloFrameValidator.INSTANCE.parse(frame.payload());
+    assertThat(hello.violations()).isEmpty();
+    assertThat(hello.orElseThrow().engine()).isEqualTo(StreamHub.ENGINE_NAME);
+    assertThat(hello.orElseThrow().schemas()).isEqualTo(StreamSchemas.versions())
+        .containsEntry("hello", HelloFrameValidator.INSTANCE.version())
+        .containsEntry("tokenGenerated", TokenGeneratedEventValidator.INSTANCE.version());
   }
 
   @Test

@@ -37,6 +37,11 @@ public final class SseClient implements AutoCloseable {
       return comment != null;
     }
 
+    /** The {@code hello} frame that opens every stream, before any message. */
+    public boolean isHello() {
+      return "hello".equals(event);
+    }
+
     /** The data as a JSON object. */
     public Map<String, Object> json() {
       if (data == null || !data.startsWith("{")) {
@@ -126,9 +131,9 @@ public final class SseClient implements AutoCloseable {
     return frames.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  /** The next event frame (no comment), failing after {@code timeout}. */
+  /** The next message frame (no comment, no hello), failing after {@code timeout}. */
   public Frame nextEvent(Duration timeout) throws InterruptedException {
-    return await(frame -> !frame.isComment(), timeout);
+    return await(frame -> !frame.isComment() && !frame.isHello(), timeout);
   }
 
   /** The first frame that matches, skipping the others; fails after {@code timeout}. */
@@ -155,7 +160,7 @@ public final class SseClient implements AutoCloseable {
     }
   }
 
-  /** Event frames up to and including the first that matches; fails after {@code timeout}. */
+  /** Message frames (no comment, no hello) up to and including the first that matches; fails after {@code timeout}. */
   public List<Frame> eventsUntil(Predicate<Frame> last, Duration timeout) throws InterruptedException {
     List<Frame> seen = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -165,7 +170,7 @@ public final class SseClient implements AutoCloseable {
       if (frame == null) {
         throw new AssertionError("no closing SSE frame within " + timeout + "; saw " + seen.size());
       }
-      if (frame.isComment()) {
+      if (frame.isComment() || frame.isHello()) {
         continue;
       }
       seen.add(frame);
