@@ -96,6 +96,16 @@ public final class Decoder {
         }
         return new StreamMessage.Telemetry(seq, time, telemetryOf(payload));
       }
+      case "hello" -> {
+        // not a message of the stream: seq 0, so that it never counts in the client's gap accounting
+        List<Violation> problems = validation.hello(payload);
+        if (!problems.isEmpty()) {
+          return consumer(0, time, type, payload, problems);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> schemas = (Map<String, Integer>) payload.get("schemas");
+        return new StreamMessage.Hello(time, (String) payload.get("engine"), Map.copyOf(schemas));
+      }
       case "dropped" -> {
         if (!(payload.get("missed") instanceof Number missed) || missed.longValue() < 0
             || payload.size() != 1) {
@@ -142,6 +152,7 @@ public final class Decoder {
       case "rejection" -> "rejection";
       case "telemetrySnapshot" -> "telemetry";
       case "dropped" -> "dropped";
+      case "hello" -> "hello";
       default -> "event";
     };
   }

@@ -3,6 +3,7 @@ package dev.eventschema.monitor.client;
 import dev.eventschema.Violation;
 import dev.eventschema.engine.events.EventEnvelopeValidator;
 import dev.eventschema.engine.events.EventType;
+import dev.eventschema.engine.events.HelloFrameValidator;
 import dev.eventschema.engine.events.RejectionRecordValidator;
 import dev.eventschema.engine.events.TelemetrySnapshotValidator;
 import java.util.LinkedHashSet;
@@ -44,6 +45,11 @@ public final class GeneratedValidation implements WireValidation {
   @Override
   public List<Violation> rejection(Map<String, ?> payload) {
     return RejectionRecordValidator.INSTANCE.parse(payload).violations();
+  }
+
+  @Override
+  public List<Violation> hello(Map<String, ?> payload) {
+    return HelloFrameValidator.INSTANCE.parse(payload).violations();
   }
 
   @Override

@@ -249,6 +249,10 @@ public final class SseClient implements AutoCloseable {
   }
 
   private void deliver(StreamMessage message) throws InterruptedException {
+    if (message instanceof StreamMessage.Hello) {
+      inbox.put(message); // not a message of the stream: neither received nor sequenced
+      return;
+    }
     received++;
     long seq = message.seq();
     if (message instanceof StreamMessage.Dropped dropped) {

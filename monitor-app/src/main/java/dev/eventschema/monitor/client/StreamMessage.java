@@ -44,6 +44,20 @@ public sealed interface StreamMessage {
   record Dropped(long seq, Instant time, long missed) implements StreamMessage {}
 
   /**
+   * The engine's {@code hello}, first on every connection: its name and the version of each schema it
+   * speaks. Not a message of the stream: its {@link #seq()} is 0.
+   *
+   * @param schemas version by wire name
+   */
+  record Hello(Instant time, String engine, Map<String, Integer> schemas) implements StreamMessage {
+
+    @Override
+    public long seq() {
+      return 0;
+    }
+  }
+
+  /**
    * The values of a {@code telemetrySnapshot}.
    *
    * @param ttftP50Ms {@code NaN} when absent

@@ -20,6 +20,9 @@ public interface WireValidation {
   /** The violations of a {@code rejection} payload. */
   List<Violation> rejection(Map<String, ?> payload);
 
+  /** The violations of a {@code hello} payload. */
+  List<Violation> hello(Map<String, ?> payload);
+
   /** The violations of a {@code telemetrySnapshot} payload. */
   List<Violation> telemetry(Map<String, ?> payload);
 }

@@ -1,6 +1,7 @@
 package dev.eventschema.monitor.model;
 
 import dev.eventschema.monitor.client.ConnectionStatus;
+import dev.eventschema.monitor.client.SchemaVersions;
 import dev.eventschema.monitor.client.StreamMessage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -35,6 +38,7 @@ public final class EngineModel {
   private final Set<String> seenModels = new HashSet<>();
   private final ObjectProperty<ConnectionStatus> connection = new SimpleObjectProperty<>(ConnectionStatus.initial());
   private final LongProperty frames = new SimpleLongProperty();
+  private final StringProperty schemaNotice = new SimpleStringProperty("");
   private final List<StreamMessage.Event> eventBatch = new ArrayList<>();
   private final List<StreamMessage.Rejection> rejectionBatch = new ArrayList<>();
 
@@ -66,6 +70,7 @@ public final class EngineModel {
         case StreamMessage.Dropped d -> {
           // counted by the client, shown with the connection state
         }
+        case StreamMessage.Hello h -> schemaNotice.set(SchemaVersions.notice(h));
       }
     }
   }
@@ -145,6 +150,14 @@ public final class EngineModel {
 
   public ObjectProperty<ConnectionStatus> connectionProperty() {
     return connection;
+  }
+
+  /**
+   * What the engine's last {@code hello} means for this dashboard: which schemas it speaks in a newer
+   * version than the dashboard knows; empty when none (or before the first hello).
+   */
+  public StringProperty schemaNoticeProperty() {
+    return schemaNotice;
   }
 
   /** Frames applied so far. */

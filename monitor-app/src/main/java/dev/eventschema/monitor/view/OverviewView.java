@@ -26,6 +26,7 @@ public final class OverviewView extends VBox {
   private final Label connectionState = new Label();
   private final Label connectionDetail = new Label();
   private final Label connectionNumbers = new Label();
+  private final Label schemaNotice = new Label();
   private final Button reconnect = new Button("Re_connect now");
   private final Tile modelsLoaded = new Tile("modelsLoadedTile", "models loaded");
   private final Tile active = new Tile("activeTile", "running");
@@ -57,8 +58,14 @@ public final class OverviewView extends VBox {
     reconnect.setId("reconnectButton");
     Label connectionCaption = new Label("Connection");
     connectionCaption.getStyleClass().add("caption");
+    schemaNotice.setId("schemaNotice");
+    schemaNotice.setWrapText(true);
+    schemaNotice.getStyleClass().add("schema-notice");
+    schemaNotice.textProperty().bind(model.schemaNoticeProperty());
+    schemaNotice.visibleProperty().bind(model.schemaNoticeProperty().isNotEmpty());
+    schemaNotice.managedProperty().bind(schemaNotice.visibleProperty());
     VBox connectionBox = new VBox(4, connectionCaption, new HBox(10, connectionState, reconnect), connectionDetail,
-        connectionNumbers);
+        connectionNumbers, schemaNotice);
     ((HBox) connectionBox.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(connectionBox, Priority.ALWAYS);
 

@@ -16,6 +16,27 @@ class DecoderTest {
   }
 
   @Test
+  void aHelloBecomesAHelloWithSeqZeroAndABrokenOneARejection() {
+    StreamMessage hello = decode("hello", """
+        {"seq": 7, "time": "2026-01-02T03:04:05.678Z", "type": "hello",
+         "payload": {"engine": "e-1", "schemas": {"envelope": 1, "tokenGenerated": 4}}}""");
+    assertThat(hello).isInstanceOfSatisfying(StreamMessage.Hello.class, h -> {
+      assertThat(h.seq()).isZero();
+      assertThat(h.engine()).isEqualTo("e-1");
+      assertThat(h.schemas()).containsEntry("tokenGenerated", 4).hasSize(2);
+    });
+
+    StreamMessage broken = decode("hello", """
+        {"seq": 7, "time": "2026-01-02T03:04:05.678Z", "type": "hello",
+         "payload": {"engine": "e-1", "schemas": {"tokenGenerated": 0}}}""");
+    assertThat(broken).isInstanceOfSatisfying(StreamMessage.Rejection.class, r -> {
+      assertThat(r.seq()).isZero();
+      assertThat(r.source()).isEqualTo("consumer");
+      assertThat(r.firstViolation().path()).isEqualTo("/schemas/tokenGenerated");
+    });
+  }
+
+  @Test
   void aValidEventBecomesAnEventWithASummary() {
     StreamMessage m = decode("event", """
         {"seq": 5, "time": "2026-01-02T03:04:05.678Z", "type": "tokenGenerated", "generationId": "g-1",

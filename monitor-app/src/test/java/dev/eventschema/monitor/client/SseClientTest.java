@@ -2,6 +2,7 @@ package dev.eventschema.monitor.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventschema.engine.events.StreamSchemas;
 import dev.eventschema.monitor.support.HubEngine;
 import java.net.URI;
 import java.util.ArrayList;
@@ -17,12 +18,22 @@ import org.testfx.util.WaitForAsyncUtils;
 class SseClientTest {
 
   private final Inbox inbox = new Inbox(100_000);
+  /** The messages of the stream, in order; the hello of each connection is kept apart. */
   private final List<StreamMessage> received = new ArrayList<>();
+  private final List<StreamMessage.Hello> hellos = new ArrayList<>();
 
   private void waitUntil(String what, BooleanSupplier condition) {
     try {
       WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-        inbox.drainTo(received, Integer.MAX_VALUE);
+        List<StreamMessage> drained = new ArrayList<>();
+        inbox.drainTo(drained, Integer.MAX_VALUE);
+        for (StreamMessage message : drained) {
+          if (message instanceof StreamMessage.Hello hello) {
+            hellos.add(hello);
+          } else {
+            received.add(message);
+          }
+        }
         return condition.getAsBoolean();
       });
     } catch (TimeoutException e) {
@@ -54,6 +65,9 @@ class SseClientTest {
       waitUntil("the status caught up", () -> client.status().lastSeq() == 80);
       assertThat(client.status().missed()).isZero();
       assertThat(client.status().reconnects()).isEqualTo(1);
+      assertThat(hellos).as("one hello per connection, not counted as a message").hasSize(2)
+          .allSatisfy(h -> assertThat(h.schemas()).isEqualTo(StreamSchemas.versions()));
+      assertThat(client.status().received()).isEqualTo(80);
     }
   }
 
