@@ -9,7 +9,7 @@ import java.util.Optional;
  * Something failed. Wire name {@code error}. Build one from an exception with
  * {@link dev.eventschema.engine.error.EngineException#toEvent()}.
  */
-@EventSchema
+@EventSchema(version = 2)
 public interface ErrorEvent {
 
   /** The message, for people. */

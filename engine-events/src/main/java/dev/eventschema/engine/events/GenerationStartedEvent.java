@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /** A generation was accepted and started. Wire name {@code generationStarted}. */
-@EventSchema
+@EventSchema(version = 2)
 public interface GenerationStartedEvent {
 
   @Size(max = ModelIds.MAX_LENGTH) String model();

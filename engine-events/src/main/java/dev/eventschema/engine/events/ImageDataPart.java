@@ -6,7 +6,7 @@ import dev.eventschema.constraints.Pattern;
 import dev.eventschema.constraints.Size;
 
 /** An image sent inline, base64-encoded. */
-@EventSchema("imageDataPart")
+@EventSchema(value = "imageDataPart", version = 2)
 public non-sealed interface ImageDataPart extends PromptPart {
 
   /** The image's media type, such as {@code image/png}. */

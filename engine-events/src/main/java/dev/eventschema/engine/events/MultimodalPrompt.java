@@ -5,7 +5,7 @@ import dev.eventschema.constraints.Size;
 import java.util.List;
 
 /** A prompt of several parts, in order: text and images. */
-@EventSchema("multimodal")
+@EventSchema(value = "multimodal", version = 2)
 public non-sealed interface MultimodalPrompt extends Prompt {
 
   /** At least one part; the cap keeps one event from carrying an unbounded list. */

@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * In Java: {@code EngineConfigBuilder.builder().stream(StreamSettingsBuilder.builder().port(0).build()).build()}.
  */
-@EventSchema("engineConfig")
+@EventSchema(value = "engineConfig", version = 2)
 public interface EngineConfig {
 
   /** Absent: telemetry enabled with its defaults. */

@@ -10,7 +10,7 @@ import java.util.OptionalInt;
  * ({@code Engine.DEFAULT_MAX_CONCURRENT}, {@code Engine.DEFAULT_MAX_WAITING}). Wire name
  * {@code engineSettings}.
  */
-@EventSchema("engineSettings")
+@EventSchema(value = "engineSettings", version = 2)
 public interface EngineSettings {
 
   /** Generations running at once. */

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  *
  * <pre>{@code RuntimeSettingsBuilder.builder().command(List.of("python3", "runtime.py")).build()}</pre>
  */
-@EventSchema("runtimeSettings")
+@EventSchema(value = "runtimeSettings", version = 2)
 public interface RuntimeSettings {
 
   long DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
