@@ -1,146 +1,163 @@
 package dev.eventschema.monitor.ui;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 
 /**
- * The harness's instrument (kept out of the dashboard itself): timings of the FX pulses, recorded on the FX thread: the frame interval (between two animation
- * callbacks, which is 16.7 ms when the dashboard keeps up with 60 frames per second) and the pulse's
- * work on the FX thread (from the start of the animation callback, where the inbox is drained, to
- * the end of the layout pass).
+ * The harness's instrument (kept out of the dashboard itself): timings of the FX pulses, recorded on
+ * the FX thread.
+ *
+ * <ul>
+ *   <li><b>pulse wall</b>: from the start of the animation callbacks (where the inbox is drained) to
+ *       the end of the post-layout listeners (the last of which may lay a table out again);
+ *   <li><b>pulse CPU</b>: the FX thread's own CPU time over the same span ({@link
+ *       ThreadMXBean#getCurrentThreadCpuTime}): the pulse's cost without the time the operating
+ *       system gave to other threads and processes, so it can be compared across machine loads;
+ *   <li><b>frame CPU</b>: the FX thread's CPU time from one frame start to the next, which adds the
+ *       scene's synchronisation with the renderer and any {@code runLater} work;
+ *   <li><b>frame interval</b>: wall time between two frame starts (16.7 ms at 60 frames per second);
+ *   <li><b>events per pulse</b>: how many events the pulse applied ({@code eventsApplied}'s growth),
+ *       on which the pulse's cost depends.
+ * </ul>
  */
 final class PulseStats {
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   /**
    * Measures the pulses of {@code scene}: {@code attach} starts the dashboard's own frame loop
-   * between two animation timers of ours, so that one runs before the dashboard's per-frame work
-   * and one after it (timers run in the order they were started); a post-layout listener ends each
-   * pulse's measurement.
+   * after an animation timer of ours (timers run in the order they were started), so that ours
+   * runs before the dashboard's per-frame work; a post-layout listener ends each pulse's measurement
+   * ({@link #reset} moves it behind the listeners added since, such as a table's tail follower).
    */
-  static PulseStats install(Scene scene, Runnable attach) {
-    PulseStats stats = new PulseStats(1 << 16);
+  static PulseStats install(Scene scene, Runnable attach, LongSupplier eventsApplied) {
+    if (!THREADS.isCurrentThreadCpuTimeSupported()) {
+      throw new IllegalStateException("this JVM cannot measure a thread's CPU time");
+    }
+    PulseStats stats = new PulseStats(scene, eventsApplied, 1 << 16);
     new AnimationTimer() {
       @Override
       public void handle(long now) {
-        stats.frameStarted(System.nanoTime());
+        stats.frameStarted(System.nanoTime(), THREADS.getCurrentThreadCpuTime());
       }
     }.start();
     attach.run();
-    new AnimationTimer() {
-      @Override
-      public void handle(long now) {
-        stats.handlerDone(System.nanoTime());
-      }
-    }.start();
-    scene.addPostLayoutPulseListener(() -> stats.layoutDone(System.nanoTime()));
+    scene.addPostLayoutPulseListener(stats.layoutDone);
     return stats;
   }
 
+  /** The quantiles of one measured span, in milliseconds. */
+  record Quantiles(double p50, double p99, double max) {}
 
-  private final long[] intervals;
-  private final long[] work;
-  private final long[] handler;
-  private final long[] cpu;
-  private int cpuCount;
-  private long frameCpuStart = -1;
-  private static final java.lang.management.ThreadMXBean THREADS =
-      java.lang.management.ManagementFactory.getThreadMXBean();
-  private int handlerCount;
-  private int intervalCount;
-  private int workCount;
-  private long lastFrameStart;
+  /** What was measured since the last {@link #reset}. */
+  record Summary(int frames, Quantiles wall, Quantiles cpu, Quantiles frameCpu, Quantiles interval,
+      Quantiles events) {}
+
+  private final Scene scene;
+  private final Runnable layoutDone = this::layoutDone;
+  private final Samples wall;
+  private final Samples cpu;
+  private final Samples frameCpu;
+  private final Samples intervals;
+  private final Samples events;
+  private final LongSupplier eventsApplied;
+  private long eventsAtFrameStart;
   private long frameStart;
+  private long frameCpuStart = -1;
+  private long lastFrameStart;
+  private long lastFrameCpuStart = -1;
 
-  PulseStats(int capacity) {
-    intervals = new long[capacity];
-    work = new long[capacity];
-    handler = new long[capacity];
-    cpu = new long[capacity];
+  private PulseStats(Scene scene, LongSupplier eventsApplied, int capacity) {
+    this.scene = scene;
+    this.eventsApplied = eventsApplied;
+    events = new Samples(capacity);
+    wall = new Samples(capacity);
+    cpu = new Samples(capacity);
+    frameCpu = new Samples(capacity);
+    intervals = new Samples(capacity);
   }
 
-  /** At the start of the animation callback. */
-  void frameStarted(long nanos) {
-    if (lastFrameStart != 0 && intervalCount < intervals.length) {
-      intervals[intervalCount++] = nanos - lastFrameStart;
+  private void frameStarted(long nanos, long cpuNanos) {
+    if (lastFrameStart != 0) {
+      intervals.add(nanos - lastFrameStart);
+      frameCpu.add(cpuNanos - lastFrameCpuStart);
     }
     lastFrameStart = nanos;
+    lastFrameCpuStart = cpuNanos;
     frameStart = nanos;
-    frameCpuStart = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+    frameCpuStart = cpuNanos;
+    eventsAtFrameStart = eventsApplied.getAsLong();
   }
 
-  /** At the end of the dashboard's animation callback. */
-  void handlerDone(long nanos) {
-    if (frameStart != 0 && handlerCount < handler.length) {
-      handler[handlerCount++] = nanos - frameStart;
+  private void layoutDone() {
+    if (frameStart == 0) {
+      return; // a pulse without animation callbacks (layout only), or the first one after a reset
     }
+    cpu.add(THREADS.getCurrentThreadCpuTime() - frameCpuStart);
+    wall.add(System.nanoTime() - frameStart);
+    events.add(eventsApplied.getAsLong() - eventsAtFrameStart);
+    frameStart = 0;
   }
 
-  /** After the layout pass of the same pulse. */
-  void layoutDone(long nanos) {
-    if (frameStart != 0 && workCount < work.length) {
-      work[workCount++] = nanos - frameStart;
-      if (frameCpuStart >= 0 && cpuCount < cpu.length) {
-        cpu[cpuCount++] = THREADS.getCurrentThreadCpuTime() - frameCpuStart;
+  /** Forgets what was measured and puts the end of the measurement after every post-layout listener. FX thread. */
+  void reset() {
+    scene.removePostLayoutPulseListener(layoutDone);
+    scene.addPostLayoutPulseListener(layoutDone);
+    wall.clear();
+    cpu.clear();
+    frameCpu.clear();
+    intervals.clear();
+    events.clear();
+    frameStart = 0;
+    lastFrameStart = 0;
+  }
+
+  /** What was measured since the last reset. FX thread. */
+  Summary summary() {
+    return new Summary(wall.count, wall.millis(), cpu.millis(), frameCpu.millis(), intervals.millis(),
+        events.quantiles(1));
+  }
+
+  /** A bounded record of samples (the later ones are not kept once it is full). */
+  private static final class Samples {
+    private final long[] values;
+    private int count;
+
+    Samples(int capacity) {
+      values = new long[capacity];
+    }
+
+    void add(long nanos) {
+      if (count < values.length) {
+        values[count++] = nanos;
       }
     }
-    frameStart = 0;
-  }
 
-  public void reset() {
-    intervalCount = 0;
-    workCount = 0;
-    handlerCount = 0;
-    cpuCount = 0;
-    lastFrameStart = 0;
-    frameStart = 0;
-  }
-
-  public int frames() {
-    return intervalCount;
-  }
-
-  /** The q-quantile of the pulse work, in milliseconds. */
-  public double workMillis(double q) {
-    return quantile(work, workCount, q);
-  }
-
-  /** The q-quantile of the frame interval, in milliseconds. */
-  public double intervalMillis(double q) {
-    return quantile(intervals, intervalCount, q);
-  }
-
-  /** The q-quantile of the time spent draining and applying messages (part of the pulse work), in ms. */
-  public double handlerMillis(double q) {
-    return quantile(handler, handlerCount, q);
-  }
-
-  /**
-   * The q-quantile of the CPU time the FX thread used in the same span as {@link #workMillis}, in
-   * ms: the pulse's own cost, without the time the operating system gave other threads.
-   */
-  public double cpuMillis(double q) {
-    return quantile(cpu, cpuCount, q);
-  }
-
-  public String summary() {
-    return String.format(Locale.ROOT,
-        "%d frames: pulse work on the FX thread p50 %.2f ms, p99 %.2f ms, max %.2f ms"
-            + " (FX-thread CPU p50 %.2f ms, p99 %.2f ms; draining and applying p50 %.2f ms, p99 %.2f ms);"
-            + " frame interval p50 %.2f ms, p99 %.2f ms",
-        intervalCount, workMillis(0.5), workMillis(0.99),
-        workMillis(1.0), cpuMillis(0.5), cpuMillis(0.99), handlerMillis(0.5), handlerMillis(0.99),
-        intervalMillis(0.5), intervalMillis(0.99));
-  }
-
-  private static double quantile(long[] values, int count, double q) {
-    if (count == 0) {
-      return Double.NaN;
+    void clear() {
+      count = 0;
     }
-    long[] sorted = Arrays.copyOf(values, count);
-    Arrays.sort(sorted);
-    int index = (int) Math.min(count - 1, Math.max(0, Math.ceil(q * count) - 1));
-    return sorted[index] / 1e6;
+
+    /** In milliseconds (the samples are nanoseconds). */
+    Quantiles millis() {
+      return quantiles(1e6);
+    }
+
+    Quantiles quantiles(double unit) {
+      if (count == 0) {
+        return new Quantiles(Double.NaN, Double.NaN, Double.NaN);
+      }
+      long[] sorted = Arrays.copyOf(values, count);
+      Arrays.sort(sorted);
+      return new Quantiles(at(sorted, 0.5) / unit, at(sorted, 0.99) / unit, at(sorted, 1.0) / unit);
+    }
+
+    private static long at(long[] sorted, double q) {
+      int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+      return sorted[index];
+    }
   }
 }
