@@ -14,10 +14,13 @@ import javafx.scene.input.ScrollEvent;
  * reader's own moves up (wheel, keys, scroll bar) stop the following at once; coming back to the
  * bottom, or {@link #followAgain()}, resumes it.
  *
- * <p>The scrolling itself happens after the layout pass of a pulse (a post-layout pulse listener),
- * when the table's flow knows how many rows there are: scrolling from the frame's animation
- * callback would aim at a flow that has not seen the new rows yet. Retried for a few pulses after
- * the table is shown or its row height changes.
+ * <p>When rows are appended, the table is scrolled to its end at once, before the pulse's layout
+ * pass: {@code TableView.scrollTo} first gives the table's flow the new row count, so the one layout
+ * pass of the pulse lays the rows out at the end. (Scrolling after the layout pass instead meant a
+ * second layout in the same pulse, and each layout re-applies the CSS of every visible row whose
+ * item changed, which is every row when rows stream in.) After the table is shown, rebuilt or its
+ * row height changes, its flow may not be ready: the end is then looked for after the layout pass
+ * (a post-layout pulse listener) for a few pulses.
  */
 final class TailFollower {
 
@@ -76,9 +79,13 @@ final class TailFollower {
     }
   }
 
-  /** Rows were appended: keep the newest in view (if following). */
+  /** Rows were appended (in the animation callback, before the layout pass): keep the newest in view (if following). */
   void rowsAppended() {
-    seekEnd(3);
+    if (following && table.getSkin() != null && !table.getItems().isEmpty()) {
+      // an index past the end: the flow's position goes to the very end (the last row at the bottom)
+      table.scrollTo(table.getItems().size());
+    }
+    seekEnd(1); // checked after the layout pass
   }
 
   /** The rows were replaced: find the end again (if following). */
@@ -109,6 +116,10 @@ final class TailFollower {
     }
     if (!following || table.getItems().isEmpty()) {
       scrollsPending = 0;
+      return;
+    }
+    if (flowInSync() && atBottom()) {
+      scrollsPending = 0; // already there: no second layout
       return;
     }
     if (flowInSync()) {
