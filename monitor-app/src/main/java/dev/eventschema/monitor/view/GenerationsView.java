@@ -3,6 +3,7 @@ package dev.eventschema.monitor.view;
 import dev.eventschema.monitor.model.EngineModel;
 import dev.eventschema.monitor.model.Formats;
 import dev.eventschema.monitor.model.GenerationRow;
+import dev.eventschema.monitor.model.ShownRows;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -14,11 +15,25 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Running and recent generations, with their text appearing token by token. */
+/**
+ * Running and recent generations, with their text appearing token by token.
+ *
+ * <p>The table shows its own copy of the model's rows ({@link ShownRows}): brought up to date at most
+ * {@link #ROWS_PER_SECOND} times a second while on screen, and emptied while hidden, so that a
+ * hidden Generations tab costs nothing (a TabPane keeps laying out the tables of its hidden tabs, and
+ * new generations arrive at the head, moving every row). The values of the rows shown (tokens,
+ * state, text) change every frame through their properties.
+ */
 public final class GenerationsView extends SplitPane {
 
+  /** How often, at most, new and removed generations reach the table. */
+  static final int ROWS_PER_SECOND = 10;
+
   private final EngineModel model;
+  private final ShownRows<GenerationRow> shown;
   private final TableView<GenerationRow> table;
+  private GenerationRow selectedWhenHidden;
+  private long rowsUpdated;
   private final Label title = new Label();
   private final Label prompt = new Label();
   private final TextArea text = new TextArea();
@@ -29,7 +44,8 @@ public final class GenerationsView extends SplitPane {
   public GenerationsView(EngineModel model) {
     this.model = model;
     getStyleClass().add("generations-view");
-    table = new TableView<>(model.generations());
+    shown = new ShownRows<>(model.generations());
+    table = new TableView<>(shown.rows());
     table.setId("generationsTable");
     table.setPlaceholder(new Label("No generations yet"));
     table.getColumns().add(Cells.text("Generation", 110, GenerationRow::id));
@@ -95,15 +111,20 @@ public final class GenerationsView extends SplitPane {
         text.textProperty().unbind();
         detailed = null;
       }
+      if (!shown.rows().isEmpty()) {
+        selectedWhenHidden = table.getSelectionModel().getSelectedItem();
+        shown.clear();
+      }
       return;
     }
+    updateRows();
     GenerationRow target = table.getSelectionModel().getSelectedItem();
     if (target == null) {
       // the newest, but one that is being written stays until it ends: at hundreds of generations a
       // second, jumping to each new one would show nothing readable (and re-lay the text out every frame)
       boolean keep = detailed != null && detailed.stateProperty().get() == GenerationRow.State.RUNNING
           && detailed == shownUnselected;
-      target = keep ? detailed : model.generations().isEmpty() ? null : model.generations().get(0);
+      target = keep ? detailed : shown.rows().isEmpty() ? null : shown.rows().get(0);
       shownUnselected = target;
     } else {
       shownUnselected = null;
@@ -132,6 +153,20 @@ public final class GenerationsView extends SplitPane {
         text.positionCaret(text.getLength());
       }
     }
+  }
+
+  private void updateRows() {
+    long now = System.nanoTime();
+    boolean shownAgain = shown.rows().isEmpty();
+    if (!shown.isStale() || !shownAgain && now - rowsUpdated < 1_000_000_000L / ROWS_PER_SECOND) {
+      return;
+    }
+    rowsUpdated = now;
+    shown.update();
+    if (shownAgain && selectedWhenHidden != null && shown.rows().contains(selectedWhenHidden)) {
+      table.getSelectionModel().select(selectedWhenHidden);
+    }
+    selectedWhenHidden = null;
   }
 
   private static String tailOf(String s) {

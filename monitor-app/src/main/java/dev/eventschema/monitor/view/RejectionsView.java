@@ -7,6 +7,7 @@ import dev.eventschema.monitor.model.CountRow;
 import dev.eventschema.monitor.model.EngineModel;
 import dev.eventschema.monitor.model.Formats;
 import dev.eventschema.monitor.model.RejectionLog;
+import dev.eventschema.monitor.model.ShownRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,8 +32,14 @@ import javafx.scene.layout.VBox;
  */
 public final class RejectionsView extends BorderPane {
 
+  /** How often, at most, new rejections reach the table. */
+  static final int ROWS_PER_SECOND = 10;
+
   private final EngineModel model;
+  /** The table's own copy of the log, updated only while on screen: a hidden tab's table costs nothing. */
+  private final ShownRows<StreamMessage.Rejection> shown;
   private final TableView<StreamMessage.Rejection> table;
+  private long rowsUpdated;
   private final Label summary = new Label();
   private final FlowPane codeChips = new FlowPane(6, 6);
   private final FlowPane typeChips = new FlowPane(6, 6);
@@ -64,7 +71,8 @@ public final class RejectionsView extends BorderPane {
     top.getStyleClass().add("rejections-header");
     setTop(top);
 
-    table = new TableView<>(model.rejections().items());
+    shown = new ShownRows<>(model.rejections().items());
+    table = new TableView<>(shown.rows());
     table.setId("rejectionsTable");
     table.setPlaceholder(new Label("No rejected payloads yet"));
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -119,8 +127,13 @@ public final class RejectionsView extends BorderPane {
     setCenter(split);
   }
 
-  /** Updates the counts when rejections arrived; called once per frame. */
+  /** Updates the rows and counts when rejections arrived; called once per frame while on screen. */
   public void refresh() {
+    long now = System.nanoTime();
+    if (shown.isStale() && now - rowsUpdated >= 1_000_000_000L / ROWS_PER_SECOND) {
+      rowsUpdated = now;
+      shown.update();
+    }
     RejectionLog log = model.rejections();
     long total = log.totalProperty().get();
     if (total == shownTotal) {

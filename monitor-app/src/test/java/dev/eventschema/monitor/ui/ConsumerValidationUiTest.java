@@ -79,6 +79,8 @@ class ConsumerValidationUiTest {
     assertThat(onFx(() -> session.model().generations().get(0).stateProperty().get().label())).isEqualTo("running");
 
     run(() -> session.view().show(EngineView.Page.REJECTIONS));
+    // the table takes the log's rows in the first frame it is on screen
+    waitUntil("the rejection listed", () -> robot.lookup("#rejectionsTable").queryTableView().getItems().size() == 1);
     run(() -> robot.lookup("#rejectionsTable").queryTableView().getSelectionModel().select(0));
     waitUntil("its violations listed", () -> robot.lookup("#violationsTable").queryTableView().getItems().size() == 2);
     assertThat(DashboardUiTest.highlightedPaths(robot)).contains("/tokensGenerated", "/throughput");
