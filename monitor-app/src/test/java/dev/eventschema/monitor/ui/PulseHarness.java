@@ -133,7 +133,7 @@ class PulseHarness {
       System.out.println("[harness] times in ms; pulse = from the animation callbacks to the end of the post-layout"
           + " listeners; CPU = the FX thread's own CPU time");
       System.out.println("[harness] | view | events/s applied | frames | events per pulse p50 / p99"
-          + " | pulse wall p50 / p99 / max | pulse CPU p50 / p99 / max | frame CPU p99 | frame interval p50 / p99 |");
+          + " | pulse wall p50 / p99 / max | pulse CPU p50 / p99 / max / mean | frame CPU p99 | frame interval p50 / p99 |");
       System.out.println("[harness] | --- | --- | --- | --- | --- | --- | --- | --- |");
       rows.forEach(r -> System.out.println("[harness] " + r));
       System.out.println();
@@ -142,9 +142,9 @@ class PulseHarness {
   }
 
   private static String row(EngineView.Page page, double eventsPerSecond, PulseStats.Summary s) {
-    return String.format(Locale.ROOT, "| %s | %,.0f | %d | %.0f / %.0f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f"
+    return String.format(Locale.ROOT, "| %s | %,.0f | %d | %.0f / %.0f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f / %.2f"
         + " | %.1f | %.1f / %.1f |", page, eventsPerSecond, s.frames(), s.events().p50(), s.events().p99(),
-        s.wall().p50(), s.wall().p99(), s.wall().max(), s.cpu().p50(), s.cpu().p99(), s.cpu().max(),
+        s.wall().p50(), s.wall().p99(), s.wall().max(), s.cpu().p50(), s.cpu().p99(), s.cpu().max(), s.cpu().mean(),
         s.frameCpu().p99(), s.interval().p50(), s.interval().p99());
   }
 

@@ -51,7 +51,7 @@ final class PulseStats {
   }
 
   /** The quantiles of one measured span, in milliseconds. */
-  record Quantiles(double p50, double p99, double max) {}
+  record Quantiles(double p50, double p99, double max, double mean) {}
 
   /** What was measured since the last {@link #reset}. */
   record Summary(int frames, Quantiles wall, Quantiles cpu, Quantiles frameCpu, Quantiles interval,
@@ -148,11 +148,12 @@ final class PulseStats {
 
     Quantiles quantiles(double unit) {
       if (count == 0) {
-        return new Quantiles(Double.NaN, Double.NaN, Double.NaN);
+        return new Quantiles(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
       }
       long[] sorted = Arrays.copyOf(values, count);
       Arrays.sort(sorted);
-      return new Quantiles(at(sorted, 0.5) / unit, at(sorted, 0.99) / unit, at(sorted, 1.0) / unit);
+      return new Quantiles(at(sorted, 0.5) / unit, at(sorted, 0.99) / unit, at(sorted, 1.0) / unit,
+          Arrays.stream(sorted).average().orElse(Double.NaN) / unit);
     }
 
     private static long at(long[] sorted, double q) {
