@@ -84,7 +84,7 @@ public final class EngineModel {
     rejections.append(rejectionBatch);
     eventBatch.clear();
     rejectionBatch.clear();
-    generations.publish();
+    generations.publish(System.nanoTime());
     models.publish();
     frames.set(frames.get() + 1);
   }

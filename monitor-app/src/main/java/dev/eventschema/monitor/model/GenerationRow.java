@@ -10,7 +10,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One generation, running or recent. Its properties change at most once per frame. */
+/**
+ * One generation, running or recent. What arrives is kept in pending fields and reaches the
+ * properties when the tracker publishes ({@link #flush}), at most once per frame.
+ */
 public final class GenerationRow {
 
   /** How a generation stands. */
@@ -42,6 +45,12 @@ public final class GenerationRow {
   Instant lastTokenAt;
   boolean dirty;
   boolean endOfSequence;
+  /** How it ended, once it did (until published). */
+  private State pendingState;
+  private String pendingOutcome;
+  long pendingTotalTokens = -1;
+  double pendingDurationMs = Double.NaN;
+  double pendingThroughput = Double.NaN;
 
   private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);
   private final LongProperty tokens = new SimpleLongProperty();
@@ -81,6 +90,26 @@ public final class GenerationRow {
         && lastTokenAt.isAfter(firstTokenAt) && tokens.get() > 1) {
       throughput.set((tokens.get() - 1) * 1000.0 / (lastTokenAt.toEpochMilli() - firstTokenAt.toEpochMilli()));
     }
+    if (pendingState != null) {
+      state.set(pendingState);
+      outcome.set(pendingOutcome);
+      pendingState = null;
+      if (pendingTotalTokens >= 0) {
+        tokens.set(pendingTotalTokens);
+      }
+      if (!Double.isNaN(pendingDurationMs)) {
+        durationMs.set(pendingDurationMs);
+      }
+      if (!Double.isNaN(pendingThroughput)) {
+        throughput.set(pendingThroughput);
+      }
+    }
+  }
+
+  /** Notes how the generation ended; shown with the next {@link #flush}. */
+  void ended(State how, String outcomeInWords) {
+    pendingState = how;
+    pendingOutcome = outcomeInWords;
   }
 
   public String id() {

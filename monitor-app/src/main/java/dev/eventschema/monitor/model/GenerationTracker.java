@@ -14,18 +14,28 @@ import javafx.collections.ObservableList;
 
 /**
  * The running and recent generations, built from the generation events: rows collect what arrives
- * during a frame and {@link #publish} shows it once per frame (new rows in one change, the oldest
- * ended ones beyond {@link #RECENT} removed in another).
+ * and {@link #publish} shows it (new rows in one change, the oldest ended ones beyond {@link
+ * #RECENT} removed in another, and the rows' new values).
+ *
+ * <p>Every frame while generation events arrive slowly; when they stream faster than anyone can
+ * read (more than {@link #BUSY_EVENTS} since the last publish), at most every {@link
+ * #BUSY_PERIOD_NANOS}: a table re-applies the CSS of every row whose values or position change, and
+ * at thousands of tokens a second that is every visible row in every frame.
  */
 final class GenerationTracker {
 
   /** Generations kept once they ended. */
   static final int RECENT = 200;
+  /** Generation events since the last publish above which publishing waits for {@link #BUSY_PERIOD_NANOS}. */
+  static final int BUSY_EVENTS = 120;
+  static final long BUSY_PERIOD_NANOS = 100_000_000L;
 
   private final ObservableList<GenerationRow> rows = FXCollections.observableArrayList();
   private final Map<String, GenerationRow> byId = new HashMap<>();
   private final Set<GenerationRow> dirty = new LinkedHashSet<>();
   private final List<GenerationRow> added = new ArrayList<>();
+  private int eventsSincePublish;
+  private long publishedAt;
 
   /** Running and recent generations, newest first. */
   ObservableList<GenerationRow> rows() {
@@ -33,6 +43,7 @@ final class GenerationTracker {
   }
 
   void started(StreamMessage.Event e) {
+    eventsSincePublish++;
     if (e.generationId() == null) {
       return;
     }
@@ -47,6 +58,7 @@ final class GenerationTracker {
 
   /** A token ({@code ""} marks the end of the sequence). */
   void token(StreamMessage.Event e, String token) {
+    eventsSincePublish++;
     GenerationRow row = row(e);
     if (row == null) {
       return;
@@ -65,37 +77,40 @@ final class GenerationTracker {
   }
 
   void completed(StreamMessage.Event e) {
+    eventsSincePublish++;
     GenerationRow row = row(e);
     if (row == null) {
       return;
     }
     Map<String, Object> p = e.payload();
-    row.flush();
     markDirty(row);
-    row.stateProperty().set(GenerationRow.State.COMPLETED);
-    long tokens = ((Number) p.get("tokensGenerated")).longValue();
-    row.pendingTokens = tokens - row.tokensProperty().get();
-    row.durationMsProperty().set(((Number) p.get("durationMs")).doubleValue());
+    row.ended(GenerationRow.State.COMPLETED, outcome(p));
+    row.pendingTotalTokens = ((Number) p.get("tokensGenerated")).longValue();
+    row.pendingDurationMs = ((Number) p.get("durationMs")).doubleValue();
     if (p.get("throughput") instanceof Number t) {
-      row.throughputProperty().set(t.doubleValue());
+      row.pendingThroughput = t.doubleValue();
     }
-    row.outcomeProperty().set(outcome(p));
   }
 
   void failed(StreamMessage.Event e) {
+    eventsSincePublish++;
     GenerationRow row = row(e);
     if (row == null) {
       return;
     }
     Map<String, Object> p = e.payload();
-    row.stateProperty().set(GenerationRow.State.FAILED);
-    row.outcomeProperty().set("error" + (p.get("code") != null ? " (" + p.get("code") + ")" : "") + ": "
+    row.ended(GenerationRow.State.FAILED, "error" + (p.get("code") != null ? " (" + p.get("code") + ")" : "") + ": "
         + p.get("error"));
     markDirty(row);
   }
 
-  /** Shows what arrived since the last publish. Once per frame. */
-  void publish() {
+  /** Shows what arrived since the last publish, unless it is too soon (see the class comment). Once per frame. */
+  void publish(long nanos) {
+    if (eventsSincePublish > BUSY_EVENTS && nanos - publishedAt < BUSY_PERIOD_NANOS) {
+      return;
+    }
+    publishedAt = nanos;
+    eventsSincePublish = 0;
     for (GenerationRow row : dirty) {
       row.flush();
     }

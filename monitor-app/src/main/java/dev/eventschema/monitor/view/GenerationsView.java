@@ -18,22 +18,18 @@ import javafx.scene.layout.VBox;
 /**
  * Running and recent generations, with their text appearing token by token.
  *
- * <p>The table shows its own copy of the model's rows ({@link ShownRows}): brought up to date at most
- * {@link #ROWS_PER_SECOND} times a second while on screen, and emptied while hidden, so that a
- * hidden Generations tab costs nothing (a TabPane keeps laying out the tables of its hidden tabs, and
- * new generations arrive at the head, moving every row). The values of the rows shown (tokens,
- * state, text) change every frame through their properties.
+ * <p>The table shows its own copy of the model's rows ({@link ShownRows}): brought up to date when
+ * the model publishes (every frame while generations arrive slowly, ten times a second when they
+ * stream) while on screen, and emptied while hidden, so that a hidden Generations tab costs nothing
+ * (a TabPane keeps laying out the tables of its hidden tabs, and new generations arrive at the head,
+ * moving every row).
  */
 public final class GenerationsView extends SplitPane {
-
-  /** How often, at most, new and removed generations reach the table. */
-  static final int ROWS_PER_SECOND = 10;
 
   private final EngineModel model;
   private final ShownRows<GenerationRow> shown;
   private final TableView<GenerationRow> table;
   private GenerationRow selectedWhenHidden;
-  private long rowsUpdated;
   private final Label title = new Label();
   private final Label prompt = new Label();
   private final TextArea text = new TextArea();
@@ -156,12 +152,10 @@ public final class GenerationsView extends SplitPane {
   }
 
   private void updateRows() {
-    long now = System.nanoTime();
-    boolean shownAgain = shown.rows().isEmpty();
-    if (!shown.isStale() || !shownAgain && now - rowsUpdated < 1_000_000_000L / ROWS_PER_SECOND) {
+    if (!shown.isStale()) {
       return;
     }
-    rowsUpdated = now;
+    boolean shownAgain = shown.rows().isEmpty();
     shown.update();
     if (shownAgain && selectedWhenHidden != null && shown.rows().contains(selectedWhenHidden)) {
       table.getSelectionModel().select(selectedWhenHidden);
