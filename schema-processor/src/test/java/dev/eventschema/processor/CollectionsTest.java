@@ -5,12 +5,14 @@ import static dev.eventschema.Violation.Code.INVALID_TYPE;
 import static dev.eventschema.Violation.Code.TOO_BIG;
 import static dev.eventschema.processor.Payloads.arr;
 import static dev.eventschema.processor.Payloads.field;
+import static dev.eventschema.processor.Payloads.inventory;
 import static dev.eventschema.processor.Payloads.job;
 import static dev.eventschema.processor.Payloads.listField;
 import static dev.eventschema.processor.Payloads.mapField;
 import static dev.eventschema.processor.Payloads.obj;
 import static dev.eventschema.processor.Payloads.onlyViolation;
 import static dev.eventschema.processor.Payloads.parseValid;
+import static dev.eventschema.processor.Payloads.point;
 import static dev.eventschema.processor.Payloads.step;
 import static dev.eventschema.processor.Payloads.telemetry;
 import static dev.eventschema.processor.Payloads.with;
@@ -106,24 +108,6 @@ class CollectionsTest {
       assertThat(listField(inventory, "ids")).containsExactly(1L, 2L);
       assertThat(validator.toMap(inventory)).isEqualTo(inventory());
       assertThat(validator.parse(validator.toMap(inventory)).orElseThrow()).isEqualTo(inventory);
-    }
-
-    static Map<String, Object> point(int x, int y) {
-      return obj("x", x, "y", y);
-    }
-
-    static Map<String, Object> inventory(Object... overrides) {
-      return with(obj(
-          "levels", arr("low", "high"),
-          "levelByHost", obj("h1", "high"),
-          "origin", point(1, 2),
-          "path", arr(point(0, 0), point(3, 4)),
-          "pointsByName", obj("a", point(0, 1), "b", point(5, 6)),
-          "readings", arr(1.5, 2.0),
-          "counts", obj("a", 1),
-          "flags", obj("on", true, "off", false),
-          "codes", arr("ab", "abc"),
-          "ids", arr(1L, 2L)), overrides);
     }
   }
 }

@@ -125,6 +125,25 @@ final class Payloads {
         .set("resources", resources);
   }
 
+  static Map<String, Object> point(int x, int y) {
+    return obj("x", x, "y", y);
+  }
+
+  /** A valid inventory: every kind of list and map field, with nested schemas inside them. */
+  static Map<String, Object> inventory(Object... overrides) {
+    return with(obj(
+        "levels", arr("low", "high"),
+        "levelByHost", obj("h1", "high"),
+        "origin", point(1, 2),
+        "path", arr(point(0, 0), point(3, 4)),
+        "pointsByName", obj("a", point(0, 1), "b", point(5, 6)),
+        "readings", arr(1.5, 2.0),
+        "counts", obj("a", 1),
+        "flags", obj("on", true, "off", false),
+        "codes", arr("ab", "abc"),
+        "ids", arr(1L, 2L)), overrides);
+  }
+
   static Map<String, Object> sampling(Object... overrides) {
     return with(obj(
         "temperature", 0.7,

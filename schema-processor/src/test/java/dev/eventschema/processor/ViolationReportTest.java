@@ -12,9 +12,11 @@ import static dev.eventschema.processor.Payloads.ABSENT;
 import static dev.eventschema.processor.Payloads.arr;
 import static dev.eventschema.processor.Payloads.assertViolations;
 import static dev.eventschema.processor.Payloads.field;
+import static dev.eventschema.processor.Payloads.inventory;
 import static dev.eventschema.processor.Payloads.job;
 import static dev.eventschema.processor.Payloads.obj;
 import static dev.eventschema.processor.Payloads.onlyViolation;
+import static dev.eventschema.processor.Payloads.point;
 import static dev.eventschema.processor.Payloads.resources;
 import static dev.eventschema.processor.Payloads.step;
 import static dev.eventschema.processor.Payloads.with;
@@ -30,8 +32,8 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 import dev.eventschema.ParseResult;
 import dev.eventschema.SchemaValidator;
 import dev.eventschema.SchemaViolationException;
-import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
+import dev.eventschema.Violation;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -205,24 +207,6 @@ class ViolationReportTest {
           argumentSet("string in a map of booleans", inventory("flags", obj("a", "true")), "/flags/a", INVALID_TYPE),
           argumentSet("constrained list element", inventory("codes", arr("abc", "abcd")), "/codes/1", TOO_BIG),
           argumentSet("fraction in a list of longs", inventory("ids", arr(1L, 1.5)), "/ids/1", INVALID_TYPE));
-    }
-
-    static Map<String, Object> point(int x, int y) {
-      return obj("x", x, "y", y);
-    }
-
-    static Map<String, Object> inventory(Object... overrides) {
-      return with(obj(
-          "levels", arr("low", "high"),
-          "levelByHost", obj("h1", "high"),
-          "origin", point(1, 2),
-          "path", arr(point(0, 0), point(3, 4)),
-          "pointsByName", obj("a", point(0, 1), "b", point(5, 6)),
-          "readings", arr(1.5, 2.0),
-          "counts", obj("a", 1),
-          "flags", obj("on", true, "off", false),
-          "codes", arr("ab", "abc"),
-          "ids", arr(1L, 2L)), overrides);
     }
   }
 }
