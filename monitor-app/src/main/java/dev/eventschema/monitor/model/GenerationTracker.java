@@ -26,6 +26,8 @@ final class GenerationTracker {
 
   /** Generations kept once they ended. */
   static final int RECENT = 200;
+  /** Generations kept while running. */
+  static final int MAX_RUNNING = 500;
   /** Generation events since the last publish above which publishing waits for {@link #BUSY_PERIOD_NANOS}. */
   static final int BUSY_EVENTS = 120;
   static final long BUSY_PERIOD_NANOS = 100_000_000L;
@@ -142,22 +144,37 @@ final class GenerationTracker {
     return row;
   }
 
+  /**
+   * Keeps the {@link #RECENT} newest ended generations and the {@link #MAX_RUNNING} newest running
+   * ones (a generation whose end the dashboard never saw, such as one cut off by a reconnection,
+   * would otherwise stay "running" forever).
+   */
   private void trim() {
     int ended = 0;
+    int running = 0;
     for (GenerationRow row : rows) {
-      if (row.stateProperty().get() != GenerationRow.State.RUNNING) {
+      if (row.stateProperty().get() == GenerationRow.State.RUNNING) {
+        running++;
+      } else {
         ended++;
       }
     }
-    if (ended <= RECENT) {
+    int endedToRemove = Math.max(0, ended - RECENT);
+    int runningToRemove = Math.max(0, running - MAX_RUNNING);
+    if (endedToRemove + runningToRemove == 0) {
       return;
     }
-    int toRemove = ended - RECENT;
     List<GenerationRow> removed = new ArrayList<>();
-    for (int i = rows.size() - 1; i >= 0 && removed.size() < toRemove; i--) {
+    for (int i = rows.size() - 1; i >= 0 && (endedToRemove > 0 || runningToRemove > 0); i--) {
       GenerationRow row = rows.get(i);
-      if (row.stateProperty().get() != GenerationRow.State.RUNNING) {
+      if (row.stateProperty().get() == GenerationRow.State.RUNNING) {
+        if (runningToRemove > 0) {
+          removed.add(row);
+          runningToRemove--;
+        }
+      } else if (endedToRemove > 0) {
         removed.add(row);
+        endedToRemove--;
       }
     }
     for (GenerationRow row : removed) {

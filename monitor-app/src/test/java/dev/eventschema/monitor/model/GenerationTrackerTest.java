@@ -51,4 +51,25 @@ class GenerationTrackerTest {
     assertThat(row.durationMsProperty().get()).isEqualTo(20.0);
     assertThat(row.outcomeProperty().get()).isEqualTo("completed");
   }
+
+  @Test
+  void keepsTheNewestEndedAndTheNewestRunningGenerationsOnly() {
+    long frame = 0;
+    for (int i = 0; i < GenerationTracker.RECENT + 30; i++) {
+      tracker.started(event("generationStarted", "done-" + i, Map.of()));
+      tracker.completed(event("generationCompleted", "done-" + i, Map.of("tokensGenerated", 0, "durationMs", 1.0)));
+      tracker.publish(frame += GenerationTracker.BUSY_PERIOD_NANOS);
+    }
+    // tokens of generations whose start and end the dashboard never saw: each becomes a running row
+    for (int i = 0; i < GenerationTracker.MAX_RUNNING + 40; i++) {
+      tokens("orphan-" + i, 1);
+      tracker.publish(frame += GenerationTracker.BUSY_PERIOD_NANOS);
+    }
+    long running = tracker.rows().stream().filter(r -> r.stateProperty().get() == GenerationRow.State.RUNNING).count();
+    assertThat(running).isEqualTo(GenerationTracker.MAX_RUNNING);
+    assertThat(tracker.rows()).hasSize(GenerationTracker.RECENT + GenerationTracker.MAX_RUNNING);
+    assertThat(tracker.rows().get(0).id()).isEqualTo("orphan-" + (GenerationTracker.MAX_RUNNING + 39));
+    assertThat(tracker.rows()).noneMatch(r -> r.id().equals("orphan-0") || r.id().equals("done-0"));
+    assertThat(tracker.rows()).anyMatch(r -> r.id().equals("done-" + (GenerationTracker.RECENT + 29)));
+  }
 }

@@ -202,6 +202,7 @@ class PulseHarness {
   private static final class Workload {
     private final HubEngine engine;
     private final int[] left = new int[16];
+    private final String[] ids = new String[16];
     private volatile long published;
     private long n;
     private long tokens;
@@ -214,10 +215,12 @@ class PulseHarness {
     void publish(int count) {
       for (int i = 0; i < count; i++) {
         int slot = (int) (n % left.length);
-        String id = "g-" + slot + "-" + generation;
         if (left[slot] == 0) {
           generation++;
-          id = "g-" + slot + "-" + generation;
+          ids[slot] = "g-" + slot + "-" + generation;
+        }
+        String id = ids[slot];
+        if (left[slot] == 0) {
           engine.event("generationStarted", id, Map.of("model", "harbor-trigram", "prompt", "Tell me about ships"));
           left[slot] = 200;
         } else if (left[slot] == 1) {
