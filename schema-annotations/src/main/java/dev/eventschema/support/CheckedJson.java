@@ -22,7 +22,21 @@ import java.util.function.BiConsumer;
  */
 public final class CheckedJson {
 
+  /** The empty object, shared: most open maps (such as an event's absent {@code metadata}) are empty. */
+  private static final Map<String, Object> EMPTY_OBJECT = new CheckedObject(new LinkedHashMap<>(), 1);
+  private static final List<Object> EMPTY_ARRAY = new CheckedArray(List.of(), 1);
+
   private CheckedJson() {}
+
+  /** The checked empty object. */
+  public static Map<String, Object> emptyObject() {
+    return EMPTY_OBJECT;
+  }
+
+  /** The checked empty array. */
+  public static List<Object> emptyArray() {
+    return EMPTY_ARRAY;
+  }
 
   /**
    * A checked object over {@code owned}, whose values are valid JSON values, every nested object

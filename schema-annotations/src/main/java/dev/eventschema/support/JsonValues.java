@@ -131,6 +131,9 @@ public final class JsonValues {
     }
     int height = 1;
     if (value instanceof Map<?, ?> map) {
+      if (map.isEmpty()) {
+        return CheckedJson.emptyObject();
+      }
       LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         Object item = copyValue(entry.getValue());
@@ -140,6 +143,9 @@ public final class JsonValues {
       return CheckedJson.object(copy, height);
     }
     if (value instanceof List<?> list) {
+      if (list.isEmpty()) {
+        return CheckedJson.emptyArray();
+      }
       List<Object> copy = new ArrayList<>(list.size());
       for (Object item : list) {
         Object copied = copyValue(item);
