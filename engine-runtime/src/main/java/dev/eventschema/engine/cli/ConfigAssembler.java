@@ -53,7 +53,8 @@ final class ConfigAssembler {
 
   /**
    * Writes each flag's value into {@code config} (flags win over the file) and returns which flag set
-   * which place. The {@code --model} flags together replace the file's {@code models}. A telemetry
+   * which place. The {@code --model} flags together replace the file's {@code models}; each {@code
+   * --otlp-header} adds to (or replaces one entry of) the file's {@code otlp.headers}. A telemetry
    * flag without a {@code telemetry} section in the file makes one that is enabled, as the absent
    * section would have been.
    */
@@ -62,7 +63,9 @@ final class ConfigAssembler {
     Map<String, Flag> setBy = new LinkedHashMap<>();
     List<Object> models = new ArrayList<>();
     for (FlagValue value : flags) {
-      if (value.flag().repeatable()) {
+      if (value.flag().mapEntry()) {
+        putEntries(config, value.flag().pointer(), (Map<?, ?>) value.json());
+      } else if (value.flag().repeatable()) {
         models.add(value.json());
         put(config, value.flag().pointer(), models);
       } else {
@@ -106,6 +109,35 @@ final class ConfigAssembler {
       object = (Map<String, Object>) next;
     }
     object.put(keys[keys.length - 1], value);
+  }
+
+  /**
+   * Puts each entry of {@code entries} into the object at {@code pointer} (made if absent), so that a
+   * name with a {@code /} stays one key, which the validator then judges. Where the file holds
+   * something other than an object there, nothing is written, as in {@link #put}.
+   */
+  @SuppressWarnings("unchecked") // JSON objects read by Jackson or made here are Map<String, Object>
+  private static void putEntries(Map<String, Object> config, String pointer, Map<?, ?> entries) {
+    Object existing = get(config, pointer);
+    if (existing == null) {
+      put(config, pointer, new LinkedHashMap<String, Object>());
+      existing = get(config, pointer);
+    }
+    if (existing instanceof Map<?, ?> object) {
+      entries.forEach((name, value) -> ((Map<String, Object>) object).put((String) name, value));
+    }
+  }
+
+  /** The value at {@code pointer} (plain keys), or {@code null} when there is none. */
+  private static Object get(Map<String, Object> config, String pointer) {
+    Object value = config;
+    for (String key : pointer.substring(1).split("/")) {
+      if (!(value instanceof Map<?, ?> object)) {
+        return null;
+      }
+      value = object.get(key);
+    }
+    return value;
   }
 
   /** A config that breaks the schema: one line per violation (at most {@link #MAX_REPORTED}, then a count). */

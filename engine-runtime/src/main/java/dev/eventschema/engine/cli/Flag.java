@@ -3,6 +3,7 @@ package dev.eventschema.engine.cli;
 import dev.eventschema.engine.EmbeddedEngine;
 import dev.eventschema.engine.config.ConfigFile;
 import dev.eventschema.engine.config.DemoSettings;
+import dev.eventschema.engine.config.OtlpSettings;
 import dev.eventschema.engine.config.StreamSettings;
 import dev.eventschema.engine.config.TelemetryConfig;
 import dev.eventschema.engine.core.Engine;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * the file the others are merged into.
  */
 enum Flag {
-  CONFIG("--config", "FILE", null, Kind.TEXT, "JSON config file: sections telemetry, stream, engine, models, demo"),
+  CONFIG("--config", "FILE", null, Kind.TEXT, "JSON config file: sections telemetry, stream, engine, models, demo,\notlp"),
   HOST("--host", "ADDRESS", "/stream/host", Kind.TEXT, "stream address (default " + StreamSettings.DEFAULT_HOST + ")"),
   PORT("--port", "N", "/stream/port", Kind.WHOLE_NUMBER,
       "stream port, 0 for any free port (default " + StreamSettings.DEFAULT_PORT + ")"),
@@ -43,6 +44,12 @@ enum Flag {
       "telemetry snapshot period (default " + TelemetryConfig.DEFAULT_EXPORT_INTERVAL_MS + ")"),
   SERVICE_NAME("--service-name", "NAME", "/telemetry/serviceName", Kind.TEXT, "service.name tag of every meter"),
   NO_TELEMETRY("--no-telemetry", null, "/telemetry/enabled", Kind.SET_FALSE, "no /metrics and no telemetry snapshots"),
+  OTLP_ENDPOINT("--otlp-endpoint", "URL", "/otlp/endpoint", Kind.TEXT,
+      "also push meters and events (as log records) to this OTLP/HTTP\ncollector, such as http://127.0.0.1:4318"),
+  OTLP_INTERVAL_MS("--otlp-interval-ms", "N", "/otlp/intervalMs", Kind.WHOLE_NUMBER,
+      "OTLP meter push period (default " + OtlpSettings.DEFAULT_INTERVAL_MS + ")"),
+  OTLP_HEADER("--otlp-header", "NAME=VALUE", "/otlp/headers", Kind.HEADER,
+      "a header of every OTLP export, such as an API key; repeatable\n(secrets: prefer the config file)"),
   NO_API("--no-api", null, "/api/enabled", Kind.SET_FALSE, "no OpenAI-compatible /v1/... API"),
   NO_ADMIN("--no-admin", null, "/api/adminEnabled", Kind.SET_FALSE, "no model administration (/admin/models)"),
   MODEL("--model", "ID=PATH", "/models", Kind.MODEL,
@@ -110,7 +117,12 @@ enum Flag {
   }
 
   boolean repeatable() {
-    return kind == Kind.MODEL;
+    return kind == Kind.MODEL || kind == Kind.HEADER;
+  }
+
+  /** Whether the value is one entry ({@code {name: value}}) of the object at {@link #pointer()}. */
+  boolean mapEntry() {
+    return kind == Kind.HEADER;
   }
 
   boolean demoOnly() {
@@ -147,6 +159,15 @@ enum Flag {
           throw invalid("needs ID=PATH", raw);
         }
         yield Map.of("id", raw.substring(0, equals), "path", raw.substring(equals + 1));
+      }
+      case HEADER -> {
+        int equals = raw.indexOf('=');
+        if (equals <= 0) {
+          // not echoed: a header is often a credential (and "Authorization: Bearer ..." a common slip)
+          throw new CommandLine.UsageException(flagName + ": needs NAME=VALUE, with '=' after the name"
+              + " (the text given is not shown, as it may be a secret)");
+        }
+        yield Map.of(raw.substring(0, equals).strip(), raw.substring(equals + 1).strip());
       }
       case COMMAND_LINE -> {
         if (raw.isBlank()) {
@@ -188,6 +209,8 @@ enum Flag {
     NUMBER,
     /** {@code ID=PATH}: one object of the {@code models} list. */
     MODEL,
+    /** {@code NAME=VALUE}: one entry of an object of strings, such as the OTLP headers. */
+    HEADER,
     /** {@code "PROGRAM ARGS"}: a list of strings, split on white space. */
     COMMAND_LINE,
     /** A file whose stripped text is the value. */

@@ -19,7 +19,8 @@ import java.util.Optional;
  *   "engine": {"maxConcurrent": 4, "maxWaiting": 64},
  *   "models": [{"id": "harbor-trigram", "path": "classpath:eventschema/default-corpus.txt", "order": 3}],
  *   "demo": {"faultRate": 0.05, "concurrency": 3, "tokensPerSecond": 25},
- *   "api": {"enabled": true, "adminEnabled": true}
+ *   "api": {"enabled": true, "adminEnabled": true},
+ *   "otlp": {"endpoint": "http://127.0.0.1:4318", "intervalMs": 10000}
  * }
  * }</pre>
  *
@@ -43,6 +44,9 @@ public interface EngineConfig {
 
   /** Absent: the OpenAI-compatible API and the model administration are served. */
   Optional<ApiSettings> api();
+
+  /** Absent: nothing is pushed over OTLP (the Prometheus scrape stays the default). */
+  Optional<OtlpSettings> otlp();
 
   default TelemetryConfig telemetryOrDefaults() {
     return telemetry().orElseGet(() -> TelemetryConfigBuilder.builder().enabled(true).build());

@@ -59,6 +59,10 @@ class ConfigAssemblerTest {
         Arguments.of("serve --no-telemetry", "{\"telemetry\":{\"enabled\":false}}"),
         Arguments.of("serve --model a=x.txt --model b=classpath:y",
             "{\"models\":[{\"id\":\"a\",\"path\":\"x.txt\"},{\"id\":\"b\",\"path\":\"classpath:y\"}]}"),
+        Arguments.of("serve --otlp-endpoint http://127.0.0.1:4318 --otlp-interval-ms 500",
+            "{\"otlp\":{\"endpoint\":\"http://127.0.0.1:4318\",\"intervalMs\":500}}"),
+        Arguments.of("serve --otlp-endpoint https://c.example:4318 --otlp-header api-key=k1 --otlp-header X-Team=a=b",
+            "{\"otlp\":{\"endpoint\":\"https://c.example:4318\",\"headers\":{\"api-key\":\"k1\",\"X-Team\":\"a=b\"}}}"),
         Arguments.of("serve --no-api", "{\"api\":{\"enabled\":false}}"),
         Arguments.of("serve --no-admin", "{\"api\":{\"adminEnabled\":false}}"),
         Arguments.of("serve --max-concurrent 2", "{\"engine\":{\"maxConcurrent\":2}}"),
@@ -108,6 +112,28 @@ class ConfigAssemblerTest {
         .hasMessage("--runtime: needs a program to run, was ' '");
     assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--port", "1", "--port", "2"}))
         .hasMessage("option --port given twice");
+  }
+
+  @Test
+  void otlpHeadersFromFlagsJoinTheFilesAndABrokenOneIsNamedWithoutItsValue() throws Exception {
+    Path file = Files.writeString(dir.resolve("otlp.json"),
+        "{\"otlp\": {\"endpoint\": \"http://127.0.0.1:4318\", \"headers\": {\"api-key\": \"from-file\", \"a\": \"1\"}}}");
+
+    EngineConfig config = assemble("serve", "--config", file.toString(), "--otlp-header", "api-key=from-flag",
+        "--otlp-header", "b=2");
+    assertThat(config.otlp().orElseThrow().headers())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("api-key", "from-flag", "a", "1", "b", "2"));
+
+    assertThatThrownBy(() -> CommandLine.parse(new String[] {"serve", "--otlp-header", "Authorization: Bearer s3cret"}))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--otlp-header: needs NAME=VALUE, with '=' after the name (the text given is not shown, as it may"
+            + " be a secret)");
+    assertThat(problems("serve", "--otlp-endpoint", "http://127.0.0.1:4318", "--otlp-header", "bad name=x"))
+        .containsExactly("--otlp-header: must be an HTTP header name: letters, digits, '-' and '_', was 'bad name'");
+    assertThat(problems("serve", "--otlp-endpoint", "ftp://collector:4318", "--otlp-interval-ms", "50"))
+        .containsExactlyInAnyOrder(
+            "--otlp-endpoint: must be an http:// or https:// URL without spaces, was 'ftp://collector:4318'",
+            "--otlp-interval-ms: must be between 100 and 3600000, was 50");
   }
 
   @Test
