@@ -11,6 +11,7 @@ import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.TelemetrySnapshot;
 import dev.eventschema.engine.http.HttpPolicy;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -32,7 +34,9 @@ import java.util.function.Consumer;
  * Connects the engine to Prometheus: validates its {@link TelemetryConfig} first (fail fast, every
  * violation listed), then, when enabled, keeps the {@link EngineMeters} in a
  * {@link PrometheusMeterRegistry}, serves them on {@code /metrics} once {@link #start() started},
- * and publishes a {@link TelemetrySnapshot} every {@code exportIntervalMs}.
+ * and publishes a {@link TelemetrySnapshot} every {@code exportIntervalMs}. Other registries (an
+ * OTLP push, say) can keep the same meters: {@link Builder#publishTo}. The meters are then registered
+ * once, in a composite of them all, and each registry exports them its own way.
  *
  * <p>Disabled, it starts no server, keeps no meters and publishes no snapshots; everything else
  * still works, so the engine needs no special case.
@@ -55,7 +59,9 @@ public final class TelemetryBridge implements AutoCloseable {
     this.config = validated(builder.config);
     this.bindAddress = builder.bindAddress;
     this.httpPolicy = builder.httpPolicy;
-    this.telemetry = config.enabled() ? Optional.of(new Telemetry(config, builder.clock)) : Optional.empty();
+    this.telemetry = config.enabled()
+        ? Optional.of(new Telemetry(config, builder.clock, builder.otherRegistries))
+        : Optional.empty();
   }
 
   public static Builder builder(TelemetryConfig config) {
@@ -111,9 +117,17 @@ public final class TelemetryBridge implements AutoCloseable {
     return telemetry.map(t -> t.meters);
   }
 
-  /** The registry; empty when disabled. */
+  /** The Prometheus registry; empty when disabled. */
   public Optional<PrometheusMeterRegistry> registry() {
     return telemetry.map(t -> t.registry);
+  }
+
+  /**
+   * Where the engine's meters are registered: the composite of the Prometheus registry and those
+   * given to {@link Builder#publishTo}. A meter registered here reaches them all. Empty when disabled.
+   */
+  public Optional<MeterRegistry> meterRegistry() {
+    return telemetry.map(t -> t.all);
   }
 
   /** The port {@code /metrics} is served on; empty when disabled or not started. */
@@ -155,22 +169,27 @@ public final class TelemetryBridge implements AutoCloseable {
   /** What exists only while telemetry is enabled. */
   private static final class Telemetry implements AutoCloseable {
     final PrometheusMeterRegistry registry;
+    final CompositeMeterRegistry all;
     final EngineMeters meters;
     final TelemetrySnapshots snapshots;
     final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
-    Telemetry(TelemetryConfig config, Clock clock) {
+    Telemetry(TelemetryConfig config, Clock clock, List<MeterRegistry> otherRegistries) {
       registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, new PrometheusRegistry(), clock);
       // common tags first: a meter registered before them would lack them
       registry.config().commonTags(commonTags(config));
       PrometheusNaming.apply(registry);
-      new ClassLoaderMetrics().bindTo(registry);
-      new JvmMemoryMetrics().bindTo(registry);
-      gcMetrics.bindTo(registry);
-      new JvmThreadMetrics().bindTo(registry);
-      new ProcessorMetrics().bindTo(registry);
-      new UptimeMetrics().bindTo(registry);
-      meters = new EngineMeters(registry);
+      // the children before any meter, so that each meter is in every registry from the start
+      all = new CompositeMeterRegistry(clock);
+      all.add(registry);
+      otherRegistries.forEach(all::add);
+      new ClassLoaderMetrics().bindTo(all);
+      new JvmMemoryMetrics().bindTo(all);
+      gcMetrics.bindTo(all);
+      new JvmThreadMetrics().bindTo(all);
+      new ProcessorMetrics().bindTo(all);
+      new UptimeMetrics().bindTo(all);
+      meters = new EngineMeters(all);
       SubscriberStats snapshotStats = new SubscriberStats();
       meters.bindSubscriberStats(snapshotStats);
       snapshots = new TelemetrySnapshots(meters, clock, config.exportIntervalMsOrDefault(), snapshotStats);
@@ -183,11 +202,13 @@ public final class TelemetryBridge implements AutoCloseable {
       return tags;
     }
 
+    /** Closes the Prometheus registry; the others belong to whoever gave them, and close with them. */
     @Override
     public void close() {
       snapshots.close();
       gcMetrics.close();
       registry.close();
+      all.close();
     }
   }
 
@@ -197,6 +218,7 @@ public final class TelemetryBridge implements AutoCloseable {
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private Clock clock = Clock.SYSTEM;
     private HttpPolicy httpPolicy = HttpPolicy.defaults();
+    private final List<MeterRegistry> otherRegistries = new ArrayList<>();
 
     private Builder(TelemetryConfig config) {
       this.config = config;
@@ -214,6 +236,17 @@ public final class TelemetryBridge implements AutoCloseable {
      */
     public Builder httpPolicy(HttpPolicy policy) {
       this.httpPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Another registry that keeps the engine's meters beside Prometheus, such as an OTLP push
+     * registry; it keeps its own common tags and naming. Not closed by the bridge: its owner closes
+     * it, once the engine has stopped, so that its last push holds the final values. Ignored when
+     * telemetry is disabled.
+     */
+    public Builder publishTo(MeterRegistry registry) {
+      otherRegistries.add(Objects.requireNonNull(registry, "registry"));
       return this;
     }
 
