@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,15 +66,36 @@ public final class TestRuntimeMain {
     return -0.1 * (1 + i % 5);
   }
 
-  /** The command that runs this class in a new JVM with the test class path. */
+  /**
+   * The command that runs this class in a new JVM with the test class path. The class path is passed
+   * in a java launcher argument file ({@code @file}): written out it is longer than the 4096
+   * characters a runtime command's argument may have.
+   */
   public static List<String> command(String... args) {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-Xshare:auto",
-        "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-        TestRuntimeMain.class.getName()));
+        "@" + ClassPathFile.PATH, TestRuntimeMain.class.getName()));
     command.addAll(List.of(args));
     return command;
+  }
+
+  /** The argument file with {@code -cp} and the test class path, written once per test JVM. */
+  private static final class ClassPathFile {
+    static final Path PATH = write();
+
+    private static Path write() {
+      String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+      try {
+        Path file = Files.createTempFile("test-runtime-classpath", ".args");
+        file.toFile().deleteOnExit();
+        // quoted, with the launcher's escapes, so that a path with a space stays one argument
+        Files.writeString(file, "-cp \"" + classPath.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
+        return file;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static final ObjectMapper JSON = JsonMapper.builder().build();
