@@ -17,6 +17,7 @@ import dev.eventschema.engine.core.Engine;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
+import dev.eventschema.engine.export.otlp.OtlpExport;
 import dev.eventschema.engine.stream.EventStream;
 import dev.eventschema.engine.stream.StreamServer;
 import dev.eventschema.engine.http.JdkHttpServerSettings;
@@ -67,6 +68,9 @@ public final class EmbeddedEngine implements AutoCloseable {
   private static final Duration LOAD_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
   /** The demo's second model, loaded and unloaded now and then. */
+  /** The engine's id until the config has one: {@code service.instance.id} of the OTLP export. */
+  private static final String ENGINE_ID = "engine";
+
   private static final LoadRequest DEMO_AUX_MODEL = new LoadRequest("harbor-bigram", DEFAULT_MODEL_PATH,
       Map.of("order", 2));
 
@@ -79,14 +83,16 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final EventStream stream;
   private final Engine engine;
   private final DemoWorkload demo;
+  private final OtlpExport otlp;
 
   private EmbeddedEngine(EngineEventEmitter emitter, TelemetryBridge telemetry, EventStream stream, Engine engine,
-      DemoWorkload demo) {
+      DemoWorkload demo, OtlpExport otlp) {
     this.emitter = emitter;
     this.telemetry = telemetry;
     this.stream = stream;
     this.engine = engine;
     this.demo = demo;
+    this.otlp = otlp;
   }
 
   /**
@@ -148,10 +154,24 @@ public final class EmbeddedEngine implements AutoCloseable {
     try {
       EngineEventEmitter emitter = EngineEventEmitter.builder().build();
       started.add(emitter);
-      TelemetryBridge telemetry = TelemetryBridge.builder(config.telemetryOrDefaults())
-          .httpPolicy(StreamServer.policy(config.streamOrDefaults())).build();
+      OtlpExport otlp = config.otlp()
+          .map(otlpSettings -> OtlpExport.start(otlpSettings, config.telemetryOrDefaults(), ENGINE_ID))
+          .orElse(null);
+      if (otlp != null) {
+        started.add(0, otlp);
+      }
+      TelemetryBridge.Builder telemetryBuilder = TelemetryBridge.builder(config.telemetryOrDefaults())
+          .httpPolicy(StreamServer.policy(config.streamOrDefaults()));
+      if (otlp != null) {
+        otlp.meterRegistry().ifPresent(telemetryBuilder::publishTo);
+      }
+      TelemetryBridge telemetry = telemetryBuilder.build();
       started.add(0, telemetry);
       telemetry.attach(emitter);
+      if (otlp != null) {
+        otlp.attach(emitter);
+        telemetry.meterRegistry().ifPresent(otlp::bindMeters);
+      }
       EventStream stream = EventStream.start(config.streamOrDefaults(), emitter, Optional.of(telemetry));
       started.add(0, stream);
       Engine.Builder builder = Engine.builder()
@@ -181,7 +201,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       DemoWorkload demo = withDemo
           ? DemoWorkload.start(engine, models.get(0).modelId(), DEMO_AUX_MODEL, config.demoOrDefaults())
           : null;
-      EmbeddedEngine embedded = new EmbeddedEngine(emitter, telemetry, stream, engine, demo);
+      EmbeddedEngine embedded = new EmbeddedEngine(emitter, telemetry, stream, engine, demo, otlp);
       LOG.info("engine streaming on {}events{}", stream.baseUri(),
           telemetry.port().map(p -> ", metrics on http://127.0.0.1:" + p + "/metrics").orElse(""));
       return embedded;
@@ -237,6 +257,11 @@ public final class EmbeddedEngine implements AutoCloseable {
     return emitter;
   }
 
+  /** The OTLP export, when the config has an {@code otlp} section. */
+  public Optional<OtlpExport> otlp() {
+    return Optional.ofNullable(otlp);
+  }
+
   /** The demo workload, when running one. */
   public Optional<DemoWorkload> demo() {
     return Optional.ofNullable(demo);
@@ -244,7 +269,8 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   /**
    * Stops the demo, then the engine (its final {@code shutdown} status reaches the stream's clients),
-   * then the stream, telemetry and emitter. Every thread they started is stopped. Idempotent.
+   * then the stream, the OTLP export (which sends what it holds), telemetry and emitter. Every thread
+   * they started is stopped. Idempotent.
    */
   @Override
   public void close() {
@@ -253,6 +279,9 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
     closeQuietly(engine);
     closeQuietly(stream);
+    if (otlp != null) {
+      closeQuietly(otlp);
+    }
     closeQuietly(telemetry);
     closeQuietly(emitter);
   }

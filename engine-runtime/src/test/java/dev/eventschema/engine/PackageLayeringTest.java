@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  *   core                    the engine: models, admission and queue, status, wire events
  *   telemetry               meters and /metrics, fed by the emitter
  *   stream                  the live SSE stream, fed by the emitter
+ *   export.*                exports to other systems (export.otlp: OTLP meters and log records), fed by the emitter
  *   api, api.*              the OpenAI-compatible API and model administration, on core's public API
  *   (root) EmbeddedEngine   puts an engine, a stream and telemetry together
  *   cli                     the command line, on top of everything
@@ -43,6 +44,9 @@ import org.junit.jupiter.api.Test;
  *       every layer reads, so it must sit below them all.
  *   <li><b>The emitter knows none of its users</b> ({@code core}, backends, telemetry, stream): they
  *       subscribe to it, which is what keeps the stream and telemetry out of the engine.
+ *   <li><b>The exports are subscribers, wired by the assembly layers only</b>: the engine, the
+ *       backends, the stream and telemetry know nothing of them, so that an export is added or left
+ *       out without touching them; and an export knows nothing of the engine, the stream or the API.
  *   <li><b>The HTTP API is a client of the engine</b>: only the assembly layers mount it, so that
  *       nothing below learns of requests and answers.
  *   <li><b>Nothing depends on {@code cli}</b>, and the root package ({@code EmbeddedEngine}, which
@@ -111,6 +115,21 @@ class PackageLayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage(ENGINE + ".core..", ENGINE + ".backend..",
             ENGINE + ".telemetry..", ENGINE + ".stream..", ENGINE + ".cli..", ENGINE + ".config..")
         .because("the engine, telemetry and the stream subscribe to the emitter, not the other way round"));
+  }
+
+  @Test
+  void onlyTheAssemblyLayersUseTheExports() {
+    check(noClasses().that().resideOutsideOfPackages(ENGINE, ENGINE + ".cli..", ENGINE + ".export..")
+        .should().dependOnClassesThat().resideInAPackage(ENGINE + ".export..")
+        .because("an export subscribes to the emitter; the engine, the stream and telemetry never call it"));
+  }
+
+  @Test
+  void theExportsKnowNothingOfTheEngineTheStreamOrTheApi() {
+    check(noClasses().that().resideInAPackage(ENGINE + ".export..")
+        .should().dependOnClassesThat().resideInAnyPackage(ENGINE + ".core..", ENGINE + ".backend..",
+            ENGINE + ".stream..", ENGINE + ".telemetry..", ENGINE + ".api..", "com.sun.net.httpserver..")
+        .because("an export reads the emitter's events and its own settings only"));
   }
 
   @Test

@@ -1,0 +1,78 @@
+package dev.eventschema.engine.export.otlp;
+
+import dev.eventschema.engine.emit.EmittedEvent;
+import dev.eventschema.engine.emit.RejectedPayload;
+import dev.eventschema.engine.events.EventEnvelope;
+import dev.eventschema.engine.events.EventType;
+import dev.eventschema.engine.events.RejectionRecordValidator;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.logs.LogRecordBuilder;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.Severity;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Turns each accepted event and each rejection into one OpenTelemetry log record, as the 2025
+ * OpenTelemetry spec has events: a log record with an {@code EventName}.
+ *
+ * <ul>
+ *   <li>{@code EventName}: the schema's wire name ({@code tokenGenerated}), or {@code rejection};
+ *   <li>body: the payload's wire form, structured (see {@link AnyValues}); for a rejection, its
+ *       {@code RejectionRecord} (claimed type, source, payload, violations);
+ *   <li>timestamp: the envelope's time (the rejection's time); the observed time is when it was sent;
+ *   <li>severity: {@code INFO}, {@code ERROR} for an {@code error} event, {@code WARN} for a rejection;
+ *   <li>attributes: {@code eventschema.seq} (the stream's sequence number), {@code
+ *       eventschema.generation.id} when the event belongs to a generation, {@code eventschema.source}.
+ * </ul>
+ *
+ * Called on the emitting thread: building the record and handing it to the SDK's bounded batch queue
+ * never blocks (a full queue drops the record, and the SDK counts it).
+ */
+final class EventLogRecords {
+
+  static final String REJECTION_EVENT_NAME = RejectedPayload.WIRE_NAME;
+  static final AttributeKey<Long> SEQ = AttributeKey.longKey("eventschema.seq");
+  static final AttributeKey<String> GENERATION_ID = AttributeKey.stringKey("eventschema.generation.id");
+  static final AttributeKey<String> SOURCE = AttributeKey.stringKey("eventschema.source");
+
+  private final Logger logger;
+  private final LongAdder emitted = new LongAdder();
+
+  EventLogRecords(Logger logger) {
+    this.logger = logger;
+  }
+
+  void onEvent(EmittedEvent event) {
+    EventEnvelope envelope = event.envelope();
+    LogRecordBuilder record = logger.logRecordBuilder()
+        .setEventName(envelope.type())
+        .setTimestamp(Instant.parse(envelope.time()))
+        .setSeverity(event.type() == EventType.ERROR ? Severity.ERROR : Severity.INFO)
+        .setBody(AnyValues.ofObject(envelope.payload()))
+        .setAttribute(SEQ, envelope.seq())
+        .setAttribute(SOURCE, event.source().wireName());
+    envelope.generationId().ifPresent(id -> record.setAttribute(GENERATION_ID, id));
+    emit(record);
+  }
+
+  void onRejection(RejectedPayload rejection) {
+    emit(logger.logRecordBuilder()
+        .setEventName(REJECTION_EVENT_NAME)
+        .setTimestamp(rejection.time())
+        .setSeverity(Severity.WARN)
+        .setBody(AnyValues.ofObject(RejectionRecordValidator.INSTANCE.toMap(rejection.toRecord())))
+        .setAttribute(SEQ, rejection.seq())
+        .setAttribute(SOURCE, rejection.source().wireName()));
+  }
+
+  /** Log records handed to the SDK so far: each is then exported, dropped or failed. */
+  long emitted() {
+    return emitted.sum();
+  }
+
+  private void emit(LogRecordBuilder record) {
+    emitted.increment();
+    record.emit();
+  }
+}

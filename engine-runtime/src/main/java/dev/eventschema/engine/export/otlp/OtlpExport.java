@@ -1,0 +1,152 @@
+package dev.eventschema.engine.export.otlp;
+
+import dev.eventschema.engine.config.OtlpSettings;
+import dev.eventschema.engine.config.OtlpSettingsValidator;
+import dev.eventschema.engine.config.TelemetryConfig;
+import dev.eventschema.engine.emit.EngineEventEmitter;
+import dev.eventschema.engine.error.EngineException;
+import dev.eventschema.engine.events.ErrorCode;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.registry.otlp.OtlpMeterRegistry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.ToLongFunction;
+
+/**
+ * The engine's OTLP export (the {@code otlp} section of the config): its meters through Micrometer's
+ * OTLP registry, beside Prometheus, and its events and rejections as OpenTelemetry log records. A
+ * subscriber of the emitter, like the stream and the meters; nothing below knows of it.
+ *
+ * <pre>{@code
+ * OtlpExport otlp = OtlpExport.start(settings, telemetryConfig, "engine-a");
+ * TelemetryBridge telemetry = TelemetryBridge.builder(telemetryConfig)
+ *     .publishTo(otlp.meterRegistry().orElseThrow()).build();   // the meters, registered once
+ * otlp.attach(emitter);                                           // the events
+ * otlp.bindMeters(telemetry.meterRegistry().orElseThrow());       // its own counts in /metrics
+ * }</pre>
+ *
+ * Neither part ever blocks the engine: the meters are read and pushed on the registry's thread, and
+ * the log records wait in the SDK's bounded batch queue, past which they are dropped and counted
+ * ({@value #RECORDS_DROPPED}).
+ */
+public final class OtlpExport implements AutoCloseable {
+
+  /** Log records the collector accepted. */
+  public static final String RECORDS_EXPORTED = "eventschema.otlp.records.exported";
+  /** Log records lost, by {@value #TAG_REASON}: {@code queue_full}, {@code export_failed}, {@code abandoned}. */
+  public static final String RECORDS_DROPPED = "eventschema.otlp.records.dropped";
+  public static final String TAG_REASON = "reason";
+  public static final String SERVICE_NAME = "service.name";
+  public static final String SERVICE_INSTANCE_ID = "service.instance.id";
+
+  private final Optional<OtlpMeterRegistry> meters;
+  private final Optional<EventLogExport> events;
+
+  private OtlpExport(Optional<OtlpMeterRegistry> meters, Optional<EventLogExport> events) {
+    this.meters = meters;
+    this.events = events;
+  }
+
+  /**
+   * Starts the export that {@code settings} describes. Nothing is sent yet: the meters once {@link
+   * #meterRegistry() registered} somewhere, the events once {@link #attach attached}.
+   *
+   * @param settings the {@code otlp} section
+   * @param telemetry where {@code service.name} and the meters' labels come from
+   * @param engineId this engine's id: the {@code service.instance.id} resource attribute
+   * @throws EngineException {@code INVALID_CONFIG} naming the setting, the rule and the value
+   */
+  public static OtlpExport start(OtlpSettings settings, TelemetryConfig telemetry, String engineId) {
+    return start(settings, telemetry, engineId, Clock.SYSTEM);
+  }
+
+  static OtlpExport start(OtlpSettings settings, TelemetryConfig telemetry, String engineId, Clock clock) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(telemetry, "telemetry");
+    Objects.requireNonNull(engineId, "engineId");
+    var violations = OtlpSettingsValidator.INSTANCE.validate(settings);
+    if (!violations.isEmpty()) {
+      throw EngineException.ofViolations(ErrorCode.INVALID_CONFIG, "otlp settings", violations);
+    }
+    OtlpTarget target = OtlpTarget.of(settings);
+    Map<String, String> resource = Map.of(SERVICE_NAME, telemetry.serviceNameOrDefault(), SERVICE_INSTANCE_ID, engineId);
+    // the meters are telemetry's: with telemetry disabled there are none to push
+    Optional<OtlpMeterRegistry> meters = settings.metricsOrDefault() && telemetry.enabled()
+        ? Optional.of(MeterPush.registry(target, settings.interval(), resource, telemetry.labels(), clock))
+        : Optional.empty();
+    Optional<EventLogExport> events = settings.eventsOrDefault()
+        ? Optional.of(new EventLogExport(target, logResource(resource), settings.queueSizeOrDefault(), settings.timeout()))
+        : Optional.empty();
+    return new OtlpExport(meters, events);
+  }
+
+  /** The SDK's default resource ({@code telemetry.sdk.*}) with the engine's service attributes. */
+  private static Resource logResource(Map<String, String> attributes) {
+    var builder = Attributes.builder();
+    attributes.forEach(builder::put);
+    return Resource.getDefault().merge(Resource.create(builder.build()));
+  }
+
+  /**
+   * The registry to keep the engine's meters in, beside Prometheus (see {@code
+   * TelemetryBridge.Builder#publishTo}); empty when {@code metrics} is off or telemetry disabled.
+   */
+  public Optional<MeterRegistry> meterRegistry() {
+    return meters.map(MeterRegistry.class::cast);
+  }
+
+  /** Sends {@code emitter}'s accepted events and rejections as log records; a no-op when {@code events} is off. */
+  public void attach(EngineEventEmitter emitter) {
+    Objects.requireNonNull(emitter, "emitter");
+    events.ifPresent(export -> export.attach(emitter));
+  }
+
+  /**
+   * Registers the export's own counts on {@code registry} (the engine's, so that {@code /metrics}
+   * shows them): {@value #RECORDS_EXPORTED} and {@value #RECORDS_DROPPED} by reason.
+   */
+  public void bindMeters(MeterRegistry registry) {
+    events.ifPresent(export -> {
+      counter(registry, RECORDS_EXPORTED, null, "Log records the OTLP collector accepted", export,
+          LogExportCounts::exported);
+      counter(registry, RECORDS_DROPPED, "queue_full", "Log records dropped: the OTLP export queue was full",
+          export, LogExportCounts::queueFull);
+      counter(registry, RECORDS_DROPPED, "export_failed",
+          "Log records dropped: the OTLP collector refused them or could not be reached", export,
+          LogExportCounts::failed);
+      counter(registry, RECORDS_DROPPED, "abandoned",
+          "Log records dropped: still queued when the engine stopped", export, LogExportCounts::abandoned);
+    });
+  }
+
+  /** What became of the log records; all zero when {@code events} is off. */
+  public LogExportCounts logCounts() {
+    return events.map(EventLogExport::counts).orElse(new LogExportCounts(0, 0, 0, 0, 0));
+  }
+
+  /**
+   * Stops the events (sending what is queued, for at most one export timeout plus a second), then
+   * pushes the meters one last time and stops. Close it once the engine has stopped, so that the last
+   * events and values go out. Idempotent.
+   */
+  @Override
+  public void close() {
+    events.ifPresent(EventLogExport::close);
+    meters.ifPresent(OtlpMeterRegistry::close);
+  }
+
+  private static void counter(MeterRegistry registry, String name, String reason, String description,
+      EventLogExport export, ToLongFunction<LogExportCounts> count) {
+    FunctionCounter.Builder<EventLogExport> counter =
+        FunctionCounter.builder(name, export, e -> count.applyAsLong(e.counts())).description(description);
+    if (reason != null) {
+      counter.tag(TAG_REASON, reason);
+    }
+    counter.register(registry);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.eventschema.engine.export.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventschema.engine.config.OtlpSettings;
+import dev.eventschema.engine.config.OtlpSettingsBuilder;
+import dev.eventschema.engine.emit.EngineEventEmitter;
+import dev.eventschema.engine.events.TokenGeneratedEvent;
+import dev.eventschema.engine.events.testing.Events;
+import dev.eventschema.engine.export.otlp.TestCollector.Mode;
+import io.opentelemetry.sdk.resources.Resource;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * What the OTLP export adds to the emit path: the time of one {@code emitTokenGenerated}, with and
+ * without the export subscribed, over a flood of events (the collector on 127.0.0.1 accepting), and
+ * what the flood cost in records dropped. A measurement: it prints figures and asserts only that
+ * every record is accounted for. Run with {@code -Dgroups=measurement -DexcludedGroups=}.
+ */
+@Tag("measurement")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class OtlpEmitCostMeasurementTest {
+
+  private static final int EVENTS = 200_000;
+  private static final int ROUNDS = 5;
+  private static final TokenGeneratedEvent TOKEN = Events.token("harbor-trigram", "keeper");
+
+  @Test
+  void theEmitPathWithAndWithoutTheOtlpExport() throws Exception {
+    try (TestCollector collector = TestCollector.start(Mode.ACCEPT)) {
+      double without = median(EngineEventEmitter::new, null);
+      OtlpTarget target = OtlpTarget.of(OtlpSettingsBuilder.builder().endpoint(collector.endpoint()).build());
+      EventLogExport export = new EventLogExport(target, Resource.getDefault(), OtlpSettings.DEFAULT_QUEUE_SIZE,
+          Duration.ofSeconds(10));
+      double with = median(EngineEventEmitter::new, export);
+      export.close();
+      LogExportCounts counts = export.counts();
+      System.out.printf("emit path: %.0f ns/event without the OTLP export, %.0f ns/event with it (+%.0f ns);"
+          + " %d records: %d exported, %d dropped (queue of %d full), %d failed, %d abandoned%n",
+          without, with, with - without, counts.emitted(), counts.exported(), counts.queueFull(),
+          OtlpSettings.DEFAULT_QUEUE_SIZE, counts.failed(), counts.abandoned());
+      assertThat(counts.emitted()).isEqualTo(counts.exported() + counts.dropped());
+    }
+  }
+
+  /** The median over the rounds of the mean time of one emit, in nanoseconds. */
+  private static double median(Supplier<EngineEventEmitter> emitters, EventLogExport export) {
+    double[] rounds = new double[ROUNDS];
+    for (int round = 0; round < ROUNDS; round++) {
+      try (EngineEventEmitter emitter = emitters.get()) {
+        if (export != null) {
+          export.attach(emitter);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < EVENTS; i++) {
+          emitter.emitTokenGenerated("g-1", TOKEN);
+        }
+        rounds[round] = (System.nanoTime() - start) / (double) EVENTS;
+      }
+    }
+    Arrays.sort(rounds);
+    return rounds[ROUNDS / 2];
+  }
+}
