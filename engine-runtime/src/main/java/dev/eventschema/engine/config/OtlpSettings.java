@@ -66,7 +66,10 @@ public interface OtlpSettings {
   /** Log records that may wait for export; past it new ones are dropped and counted. */
   @Range(min = 1, max = 1_000_000) OptionalInt queueSize();
 
-  /** The longest one export (a batch of log records, or the meters) may take before it fails. */
+  /**
+   * The longest one export of a batch of log records may take, retries included, before it fails
+   * (the meters are pushed by Micrometer's sender: 1 s to connect, 10 s to read).
+   */
   @Range(min = 100, max = 600_000) OptionalLong timeoutMs();
 
   default Duration interval() {
