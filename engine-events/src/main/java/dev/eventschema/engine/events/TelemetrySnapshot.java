@@ -4,12 +4,13 @@ import dev.eventschema.EventSchema;
 import dev.eventschema.constraints.PositiveOrZero;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * The current meter values, sent on the live stream every {@code exportIntervalMs}
  * (docs/stream-protocol.md). Wire name {@code telemetrySnapshot}.
  */
-@EventSchema("telemetrySnapshot")
+@EventSchema(value = "telemetrySnapshot", version = 2)
 public interface TelemetrySnapshot {
 
   /** The period it covers, in milliseconds. */
@@ -44,4 +45,16 @@ public interface TelemetrySnapshot {
 
   /** Messages dropped by slow subscribers since start. */
   @PositiveOrZero long subscriberDrops();
+
+  /** Messages offered to the Kafka sink since start; absent when the engine has none (version 2). */
+  @PositiveOrZero OptionalLong kafkaEmitted();
+
+  /** Messages the Kafka broker acknowledged since start; absent without a Kafka sink (version 2). */
+  @PositiveOrZero OptionalLong kafkaDelivered();
+
+  /**
+   * Messages the Kafka sink dropped since start, its buffer full or their delivery failed; absent
+   * without a Kafka sink (version 2). Emitted minus delivered minus dropped is what is still on its way.
+   */
+  @PositiveOrZero OptionalLong kafkaDropped();
 }
