@@ -89,6 +89,19 @@ final class ConfigAssembler {
         return set.getValue().flagName() + ": " + violation.message();
       }
     }
+    if (violation.code() == Violation.Code.MISSING) {
+      // a section a flag started (--kafka-bootstrap) lacks a field another flag sets (--kafka-topic)
+      String section = path.substring(0, Math.max(0, path.lastIndexOf('/')));
+      for (Map.Entry<String, Flag> set : setBy.entrySet()) {
+        if (!section.isEmpty() && set.getKey().startsWith(section + "/")) {
+          for (Flag missing : Flag.values()) {
+            if (path.equals(missing.pointer())) {
+              return missing.flagName() + ": is required with " + set.getValue().flagName();
+            }
+          }
+        }
+      }
+    }
     return file + ": " + (path.isEmpty() ? "(root)" : path) + " " + violation.message();
   }
 

@@ -3,6 +3,7 @@ package dev.eventschema.engine.cli;
 import dev.eventschema.engine.EmbeddedEngine;
 import dev.eventschema.engine.config.ConfigFile;
 import dev.eventschema.engine.config.DemoSettings;
+import dev.eventschema.engine.config.KafkaSettings;
 import dev.eventschema.engine.config.OtlpSettings;
 import dev.eventschema.engine.config.StreamSettings;
 import dev.eventschema.engine.config.TelemetryConfig;
@@ -20,7 +21,10 @@ import java.util.regex.Pattern;
  * the file the others are merged into.
  */
 enum Flag {
-  CONFIG("--config", "FILE", null, Kind.TEXT, "JSON config file: sections telemetry, stream, engine, models, demo,\notlp"),
+  CONFIG("--config", "FILE", null, Kind.TEXT,
+      "JSON config file: id and sections telemetry, stream, engine, models, demo,\napi, otlp, kafka"),
+  ENGINE_ID("--engine-id", "ID", "/id", Kind.TEXT,
+      "this engine's id where engines meet, such as the source of its CloudEvents\n(default: the host name)"),
   HOST("--host", "ADDRESS", "/stream/host", Kind.TEXT, "stream address (default " + StreamSettings.DEFAULT_HOST + ")"),
   PORT("--port", "N", "/stream/port", Kind.WHOLE_NUMBER,
       "stream port, 0 for any free port (default " + StreamSettings.DEFAULT_PORT + ")"),
@@ -52,6 +56,14 @@ enum Flag {
       "a header of every OTLP export, such as an API key; repeatable\n(secrets: prefer the config file)"),
   NO_API("--no-api", null, "/api/enabled", Kind.SET_FALSE, "no OpenAI-compatible /v1/... API"),
   NO_ADMIN("--no-admin", null, "/api/adminEnabled", Kind.SET_FALSE, "no model administration (/admin/models)"),
+  KAFKA_BOOTSTRAP("--kafka-bootstrap", "HOST:PORT", "/kafka/bootstrap", Kind.TEXT,
+      "publish every accepted event to Kafka as a CloudEvent (with --kafka-topic)"),
+  KAFKA_TOPIC("--kafka-topic", "T", "/kafka/topic", Kind.TEXT, "the topic of the events"),
+  KAFKA_REJECTIONS_TOPIC("--kafka-rejections-topic", "T", "/kafka/rejectionsTopic", Kind.TEXT,
+      "the topic of the rejections (default: the events topic + .rejections)"),
+  KAFKA_BUFFER("--kafka-buffer", "N", "/kafka/bufferSize", Kind.WHOLE_NUMBER,
+      "messages held for the producer before the sink drops and counts (default "
+          + KafkaSettings.DEFAULT_BUFFER_SIZE + ")"),
   MODEL("--model", "ID=PATH", "/models", Kind.MODEL,
       "load a model (a UTF-8 text file, or classpath:...; with --runtime, a path\nthe runtime reads);"
           + " repeatable; default: " + EmbeddedEngine.DEFAULT_MODEL_ID + "=" + EmbeddedEngine.DEFAULT_MODEL_PATH

@@ -1,6 +1,7 @@
 package dev.eventschema.engine.config;
 
 import dev.eventschema.EventSchema;
+import dev.eventschema.constraints.Pattern;
 import dev.eventschema.constraints.Size;
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +21,25 @@ import java.util.Optional;
  *   "models": [{"id": "harbor-trigram", "path": "classpath:eventschema/default-corpus.txt", "order": 3}],
  *   "demo": {"faultRate": 0.05, "concurrency": 3, "tokensPerSecond": 25},
  *   "api": {"enabled": true, "adminEnabled": true},
- *   "otlp": {"endpoint": "http://127.0.0.1:4318", "intervalMs": 10000}
+ *   "otlp": {"endpoint": "http://127.0.0.1:4318", "intervalMs": 10000},
+ *   "id": "engine-a",
+ *   "kafka": {"bootstrap": "127.0.0.1:9092", "topic": "engine-events"}
  * }
  * }</pre>
  *
  * In Java: {@code EngineConfigBuilder.builder().stream(StreamSettingsBuilder.builder().port(0).build()).build()}.
  */
-@EventSchema(value = "engineConfig", version = 2)
+@EventSchema(value = "engineConfig", version = 3)
 public interface EngineConfig {
+
+  /**
+   * This engine's id, which names it where several engines meet (the {@code source} of its
+   * CloudEvents on Kafka); absent: {@link #idOrDefault()}.
+   */
+  @Size(min = 1, max = 128)
+  @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._~-]*",
+      message = "must be letters, digits, '.', '_', '~' and '-', starting with a letter or digit")
+  Optional<String> id();
 
   /** Absent: telemetry enabled with its defaults. */
   Optional<TelemetryConfig> telemetry();
@@ -47,6 +59,17 @@ public interface EngineConfig {
 
   /** Absent: nothing is pushed over OTLP (the Prometheus scrape stays the default). */
   Optional<OtlpSettings> otlp();
+
+  /** Absent: no Kafka sink; the engine needs no broker. */
+  Optional<KafkaSettings> kafka();
+
+  /**
+   * The configured id, else this machine's host name cut to the id's rules (such as {@code
+   * build-7}), else {@code engine}: engines on one machine that share a topic need ids of their own.
+   */
+  default String idOrDefault() {
+    return id().orElseGet(EngineIds::hostName);
+  }
 
   default TelemetryConfig telemetryOrDefaults() {
     return telemetry().orElseGet(() -> TelemetryConfigBuilder.builder().enabled(true).build());

@@ -72,7 +72,12 @@ class ConfigAssemblerTest {
         Arguments.of("demo --fault-rate 1", "{\"demo\":{\"faultRate\":1.0}}"),
         Arguments.of("demo --concurrency 8", "{\"demo\":{\"concurrency\":8}}"),
         Arguments.of("demo --tokens-per-second 2.5e1", "{\"demo\":{\"tokensPerSecond\":25.0}}"),
-        Arguments.of("demo --seed -7", "{\"demo\":{\"seed\":-7}}"));
+        Arguments.of("demo --seed -7", "{\"demo\":{\"seed\":-7}}"),
+        Arguments.of("serve --engine-id engine-a.eu", "{\"id\":\"engine-a.eu\"}"),
+        Arguments.of("serve --kafka-bootstrap 127.0.0.1:9092,kafka-2:9093 --kafka-topic events",
+            "{\"kafka\":{\"bootstrap\":\"127.0.0.1:9092,kafka-2:9093\",\"topic\":\"events\"}}"),
+        Arguments.of("serve --kafka-bootstrap k:9092 --kafka-topic e --kafka-rejections-topic r --kafka-buffer 8",
+            "{\"kafka\":{\"bootstrap\":\"k:9092\",\"topic\":\"e\",\"rejectionsTopic\":\"r\",\"bufferSize\":8}}"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -211,6 +216,35 @@ class ConfigAssemblerTest {
     Path shortToken = Files.writeString(dir.resolve("short"), "short");
     assertThat(problems("serve", "--token-file", shortToken.toString()))
         .containsExactly("--token-file: must have between 16 and 512 characters, had 5");
+  }
+
+  @Test
+  void kafkaSettingsAreCheckedByTheSchemaAndNamedAsWritten() throws Exception {
+    assertThat(problems("serve", "--kafka-bootstrap", "127.0.0.1")).containsExactly(
+        "--kafka-bootstrap: must be HOST:PORT, comma-separated for several brokers, was '127.0.0.1'",
+        "--kafka-topic: is required with --kafka-bootstrap");
+    assertThat(problems("serve", "--kafka-bootstrap", "k:9092", "--kafka-topic", "no spaces", "--kafka-buffer", "0"))
+        .containsExactlyInAnyOrder(
+            "--kafka-topic: must be a Kafka topic name: letters, digits, '.', '_' and '-', was 'no spaces'",
+            "--kafka-buffer: must be between 1 and 1000000, was 0");
+    assertThat(problems("serve", "--engine-id", "-engine")).containsExactly(
+        "--engine-id: must be letters, digits, '.', '_', '~' and '-', starting with a letter or digit,"
+            + " was '-engine'");
+    Path file = Files.writeString(dir.resolve("kafka.json"),
+        "{\"kafka\": {\"bootstrap\": \"k:9092\", \"topic\": \"e\", \"deliveryTimeoutMs\": 10}}");
+    assertThat(problems("serve", "--config", file.toString()))
+        .containsExactly(file + ": /kafka/deliveryTimeoutMs must be between 1000 and 3600000, was 10");
+  }
+
+  @Test
+  void theKafkaSectionHasDefaultsAndTheEngineAnId() {
+    EngineConfig config = assemble("serve", "--kafka-bootstrap", "k:9092", "--kafka-topic", "events");
+
+    assertThat(config.kafka().orElseThrow().rejectionsTopicOrDefault()).isEqualTo("events.rejections");
+    assertThat(config.kafka().orElseThrow().bufferSizeOrDefault()).isEqualTo(16_384);
+    assertThat(config.idOrDefault()).matches("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
+    assertThat(assemble("serve", "--engine-id", "engine-a").idOrDefault()).isEqualTo("engine-a");
+    assertThat(assemble("serve").kafka()).isEmpty();
   }
 
   @Test
