@@ -17,6 +17,7 @@ import dev.eventschema.engine.core.Engine;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
+import dev.eventschema.engine.export.kafka.KafkaSink;
 import dev.eventschema.engine.export.otlp.OtlpExport;
 import dev.eventschema.engine.stream.EventStream;
 import dev.eventschema.engine.stream.StreamServer;
@@ -84,15 +85,17 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final Engine engine;
   private final DemoWorkload demo;
   private final OtlpExport otlp;
+  private final KafkaSink kafkaSink;
 
   private EmbeddedEngine(EngineEventEmitter emitter, TelemetryBridge telemetry, EventStream stream, Engine engine,
-      DemoWorkload demo, OtlpExport otlp) {
+      DemoWorkload demo, OtlpExport otlp, KafkaSink kafkaSink) {
     this.emitter = emitter;
     this.telemetry = telemetry;
     this.stream = stream;
     this.engine = engine;
     this.demo = demo;
     this.otlp = otlp;
+    this.kafkaSink = kafkaSink;
   }
 
   /**
@@ -174,6 +177,13 @@ public final class EmbeddedEngine implements AutoCloseable {
       }
       EventStream stream = EventStream.start(config.streamOrDefaults(), emitter, Optional.of(telemetry));
       started.add(0, stream);
+      KafkaSink kafkaSink = config.kafka().map(kafka -> KafkaSink.start(kafka, config.idOrDefault(), emitter))
+          .orElse(null);
+      if (kafkaSink != null) {
+        started.add(0, kafkaSink);
+        telemetry.registry().ifPresent(kafkaSink::bindTo);
+        telemetry.addSnapshotSection(kafkaSink::contributeTo);
+      }
       Engine.Builder builder = Engine.builder()
           .emitter(emitter)
           .backend(listener -> settings.runtime().isEmpty() ? new NgramBackend()
@@ -201,7 +211,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       DemoWorkload demo = withDemo
           ? DemoWorkload.start(engine, models.get(0).modelId(), DEMO_AUX_MODEL, config.demoOrDefaults())
           : null;
-      EmbeddedEngine embedded = new EmbeddedEngine(emitter, telemetry, stream, engine, demo, otlp);
+      EmbeddedEngine embedded = new EmbeddedEngine(emitter, telemetry, stream, engine, demo, otlp, kafkaSink);
       LOG.info("engine streaming on {}events{}", stream.baseUri(),
           telemetry.port().map(p -> ", metrics on http://127.0.0.1:" + p + "/metrics").orElse(""));
       return embedded;
@@ -262,6 +272,11 @@ public final class EmbeddedEngine implements AutoCloseable {
     return Optional.ofNullable(otlp);
   }
 
+  /** The Kafka sink, when the config has a {@code kafka} section. */
+  public Optional<KafkaSink> kafkaSink() {
+    return Optional.ofNullable(kafkaSink);
+  }
+
   /** The demo workload, when running one. */
   public Optional<DemoWorkload> demo() {
     return Optional.ofNullable(demo);
@@ -269,8 +284,9 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   /**
    * Stops the demo, then the engine (its final {@code shutdown} status reaches the stream's clients),
-   * then the stream, the OTLP export (which sends what it holds), telemetry and emitter. Every thread
-   * they started is stopped. Idempotent.
+   * then the Kafka sink (which sends what it holds for a few seconds), the stream, the OTLP export
+   * (which sends what it holds), telemetry and emitter. Every thread they started is stopped.
+   * Idempotent.
    */
   @Override
   public void close() {
@@ -278,6 +294,9 @@ public final class EmbeddedEngine implements AutoCloseable {
       closeQuietly(demo);
     }
     closeQuietly(engine);
+    if (kafkaSink != null) {
+      closeQuietly(kafkaSink);
+    }
     closeQuietly(stream);
     if (otlp != null) {
       closeQuietly(otlp);

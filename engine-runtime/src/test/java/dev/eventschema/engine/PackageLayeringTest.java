@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  *   core                    the engine: models, admission and queue, status, wire events
  *   telemetry               meters and /metrics, fed by the emitter
  *   stream                  the live SSE stream, fed by the emitter
- *   export.*                exports to other systems (export.otlp: OTLP meters and log records), fed by the emitter
+ *   export.*                exports to other systems (export.otlp: OTLP meters and log records;
+ *                           export.kafka: the Kafka sink, CloudEvents), fed by the emitter
  *   api, api.*              the OpenAI-compatible API and model administration, on core's public API
  *   (root) EmbeddedEngine   puts an engine, a stream and telemetry together
  *   cli                     the command line, on top of everything
@@ -105,7 +106,8 @@ class PackageLayeringTest {
   void theSettingsKnowNoneOfTheCodeTheyConfigure() {
     check(noClasses().that().resideInAPackage(ENGINE + ".config..")
         .should().dependOnClassesThat().resideInAnyPackage(ENGINE, ENGINE + ".emit..", ENGINE + ".backend..",
-            ENGINE + ".core..", ENGINE + ".telemetry..", ENGINE + ".stream..", ENGINE + ".cli..")
+            ENGINE + ".core..", ENGINE + ".telemetry..", ENGINE + ".stream..", ENGINE + ".cli..",
+            ENGINE + ".export..")
         .because("every layer reads the settings, so they sit below every layer"));
   }
 

@@ -9,6 +9,7 @@ import dev.eventschema.engine.emit.Subscription;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
 import dev.eventschema.engine.http.HttpPolicy;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,6 +98,16 @@ public final class TelemetryBridge implements AutoCloseable {
   /** Receives every snapshot on a thread of its own, through a bounded queue that drops when full. */
   public Subscription subscribeSnapshotsAsync(int queueCapacity, Consumer<? super TelemetrySnapshot> listener) {
     return telemetry.map(t -> t.snapshots.subscribeAsync(queueCapacity, listener)).orElse(NOTHING);
+  }
+
+  /**
+   * Lets {@code section} add its own fields to every snapshot (the Kafka sink its counts), on the
+   * snapshot thread, until the subscription is closed; a no-op when disabled. A section that throws
+   * is logged and the snapshot goes without it.
+   */
+  public Subscription addSnapshotSection(Consumer<? super TelemetrySnapshotBuilder> section) {
+    Objects.requireNonNull(section, "section");
+    return telemetry.map(t -> t.snapshots.addSection(section)).orElse(NOTHING);
   }
 
   /** Takes and publishes a snapshot now, as the schedule does; empty when disabled. */

@@ -6,6 +6,8 @@ import dev.eventschema.engine.emit.Subscription;
 import dev.eventschema.engine.events.TelemetrySnapshot;
 import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
 import io.micrometer.core.instrument.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,8 @@ final class TelemetrySnapshots implements AutoCloseable {
   private final Clock clock;
   private final long intervalMs;
   private final Subscribers<TelemetrySnapshot> subscribers;
+  /** What other parts of the engine add to each snapshot (the Kafka sink's counts). */
+  private final List<Consumer<? super TelemetrySnapshotBuilder>> sections = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService scheduler;
   private long lastNanos;
   private long lastTokens;
@@ -43,6 +47,22 @@ final class TelemetrySnapshots implements AutoCloseable {
 
   Subscription subscribeAsync(int queueCapacity, Consumer<? super TelemetrySnapshot> listener) {
     return subscribers.subscribeAsync(queueCapacity, listener);
+  }
+
+  /** Lets {@code section} write its fields into every snapshot, until the subscription is closed. */
+  Subscription addSection(Consumer<? super TelemetrySnapshotBuilder> section) {
+    sections.add(section);
+    return new Subscription() {
+      @Override
+      public long dropped() {
+        return 0;
+      }
+
+      @Override
+      public void close() {
+        sections.remove(section);
+      }
+    };
   }
 
   synchronized void start() {
@@ -70,7 +90,7 @@ final class TelemetrySnapshots implements AutoCloseable {
     lastNanos = nanos;
     lastTokens = tokens;
     IntervalSamples.Percentiles timeToFirstToken = meters.drainTimeToFirstTokenMs();
-    return TelemetrySnapshotBuilder.builder()
+    TelemetrySnapshotBuilder snapshot = TelemetrySnapshotBuilder.builder()
         .intervalMs(TimeUnit.NANOSECONDS.toMillis(elapsedNanos))
         .modelsLoaded(meters.modelsLoaded())
         .requestsRunning(meters.requestsRunning())
@@ -82,8 +102,15 @@ final class TelemetrySnapshots implements AutoCloseable {
         .eventsByType(meters.totalsBy(MeterNames.EVENTS_EMITTED, MeterNames.TAG_TYPE))
         .rejectionsByType(meters.totalsBy(MeterNames.EVENTS_REJECTED, MeterNames.TAG_TYPE))
         .rejectionsByCode(meters.totalsBy(MeterNames.EVENTS_REJECTED, MeterNames.TAG_CODE))
-        .subscriberDrops(meters.subscriberDrops())
-        .build();
+        .subscriberDrops(meters.subscriberDrops());
+    for (Consumer<? super TelemetrySnapshotBuilder> section : sections) {
+      try {
+        section.accept(snapshot);
+      } catch (RuntimeException failure) {
+        LOG.warn("A telemetry snapshot section failed; the snapshot goes without it", failure);
+      }
+    }
+    return snapshot.build();
   }
 
   private void publishQuietly() {

@@ -118,6 +118,25 @@ class TelemetryBridgeTest {
   }
 
   @Test
+  void snapshotSectionsAddTheirFieldsAndOneThatThrowsIsLeftOut() {
+    TelemetryConfig config = TelemetryConfigBuilder.builder().enabled(true).prometheusPort(FreePort.find()).build();
+    try (TelemetryBridge bridge = new TelemetryBridge(config)) {
+      var sink = bridge.addSnapshotSection(snapshot -> snapshot.kafkaEmitted(5).kafkaDelivered(4).kafkaDropped(1));
+      var broken = bridge.addSnapshotSection(snapshot -> {
+        throw new IllegalStateException("a broken section");
+      });
+
+      assertThat(bridge.publishSnapshot().orElseThrow().kafkaDropped()).hasValue(1);
+      sink.close();
+      broken.close();
+      assertThat(bridge.publishSnapshot().orElseThrow().kafkaDropped()).isEmpty();
+      assertThat(sink.dropped()).isZero();
+    }
+    TelemetryBridge disabled = new TelemetryBridge(TelemetryConfigBuilder.builder().enabled(false).build());
+    assertThat(disabled.addSnapshotSection(snapshot -> snapshot.kafkaDropped(1)).dropped()).isZero();
+  }
+
+  @Test
   void builderOptionsAreChecked() {
     TelemetryConfig config = TelemetryConfigBuilder.builder().enabled(false).build();
 
