@@ -201,7 +201,13 @@ public final class Decoder {
         p.get("timeToFirstTokenP50Ms") instanceof Number n ? n.doubleValue() : Double.NaN,
         p.get("timeToFirstTokenP95Ms") instanceof Number n ? n.doubleValue() : Double.NaN,
         counts(p.get("eventsByType")), counts(p.get("rejectionsByType")), counts(p.get("rejectionsByCode")),
-        longOf(p.get("subscriberDrops")));
+        longOf(p.get("subscriberDrops")), countOrAbsent(p.get("kafkaEmitted")),
+        countOrAbsent(p.get("kafkaDelivered")), countOrAbsent(p.get("kafkaDropped")));
+  }
+
+  /** A count the snapshot may leave out (an engine without a Kafka sink): -1 when absent. */
+  private static long countOrAbsent(Object value) {
+    return value instanceof Number n ? n.longValue() : -1;
   }
 
   private static Map<String, Long> counts(Object wire) {

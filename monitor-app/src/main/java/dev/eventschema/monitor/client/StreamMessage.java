@@ -63,8 +63,9 @@ public sealed interface StreamMessage {
    * @param ttftP50Ms {@code NaN} when absent
    * @param ttftP95Ms {@code NaN} when absent
    */
+  /** A telemetry snapshot's values; the three Kafka counts are -1 when the engine has no Kafka sink. */
   record TelemetryValues(long intervalMs, int modelsLoaded, int requestsRunning, int requestsWaiting,
       long tokensGenerated, double tokensPerSecond, double ttftP50Ms, double ttftP95Ms,
       Map<String, Long> eventsByType, Map<String, Long> rejectionsByType, Map<String, Long> rejectionsByCode,
-      long subscriberDrops) {}
+      long subscriberDrops, long kafkaEmitted, long kafkaDelivered, long kafkaDropped) {}
 }

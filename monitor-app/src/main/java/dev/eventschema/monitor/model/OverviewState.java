@@ -26,6 +26,9 @@ public final class OverviewState {
   private final LongProperty tokensGenerated = new SimpleLongProperty();
   private final LongProperty subscriberDrops = new SimpleLongProperty();
   private final LongProperty snapshots = new SimpleLongProperty();
+  private final LongProperty kafkaEmitted = new SimpleLongProperty(-1);
+  private final LongProperty kafkaDelivered = new SimpleLongProperty(-1);
+  private final LongProperty kafkaDropped = new SimpleLongProperty(-1);
 
   private final TimeSeries tokensPerSecond = new TimeSeries("tokens/s", WINDOW_MILLIS, 512);
   private final TimeSeries ttftP50 = new TimeSeries("p50", WINDOW_MILLIS, 512);
@@ -51,6 +54,9 @@ public final class OverviewState {
     waiting.set(v.requestsWaiting());
     tokensGenerated.set(v.tokensGenerated());
     subscriberDrops.set(v.subscriberDrops());
+    kafkaEmitted.set(v.kafkaEmitted());
+    kafkaDelivered.set(v.kafkaDelivered());
+    kafkaDropped.set(v.kafkaDropped());
     snapshots.set(snapshots.get() + 1);
     double t = snapshot.time().toEpochMilli();
     tokensPerSecond.add(t, v.tokensPerSecond());
@@ -107,6 +113,21 @@ public final class OverviewState {
 
   public LongProperty subscriberDropsProperty() {
     return subscriberDrops;
+  }
+
+  /** Messages offered to the engine's Kafka sink; -1 while the engine reports none (no sink). */
+  public LongProperty kafkaEmittedProperty() {
+    return kafkaEmitted;
+  }
+
+  /** Messages the Kafka broker acknowledged; -1 without a sink. */
+  public LongProperty kafkaDeliveredProperty() {
+    return kafkaDelivered;
+  }
+
+  /** Messages the Kafka sink dropped (buffer full or delivery failed); -1 without a sink. */
+  public LongProperty kafkaDroppedProperty() {
+    return kafkaDropped;
   }
 
   public LongProperty snapshotsProperty() {

@@ -35,6 +35,8 @@ public final class OverviewView extends VBox {
   private final Tile received = new Tile("eventsTile", "events received");
   private final Tile rejections = new Tile("rejectionsTile", "rejections");
   private final Tile missed = new Tile("missedTile", "missed");
+  /** Shown only when the engine has a Kafka sink: what it dropped, and what the broker acknowledged. */
+  private final Tile kafka = new Tile("kafkaTile", "dropped for Kafka");
   private final List<LiveChart> charts = new ArrayList<>();
 
   public OverviewView(EngineModel model, Runnable reconnectAction) {
@@ -72,7 +74,9 @@ public final class OverviewView extends VBox {
     HBox header = new HBox(28, statusBox, connectionBox);
     header.getStyleClass().add("overview-header");
 
-    HBox tiles = new HBox(10, modelsLoaded, active, waiting, tokens, received, rejections, missed);
+    HBox tiles = new HBox(10, modelsLoaded, active, waiting, tokens, received, rejections, missed, kafka);
+    kafka.setVisible(false);
+    kafka.managedProperty().bind(kafka.visibleProperty());
     tiles.getStyleClass().add("tiles");
     for (javafx.scene.Node tile : tiles.getChildren()) {
       HBox.setHgrow(tile, Priority.ALWAYS);
@@ -168,6 +172,13 @@ public final class OverviewView extends VBox {
     rejections.setDetail(Formats.grouped(model.rejections().consumerProperty().get()) + " found here");
     missed.set(Formats.grouped(c.missed()));
     missed.setDetail(Formats.grouped(c.reportedDropped()) + " reported dropped");
+    long kafkaEmitted = o.kafkaEmittedProperty().get();
+    if (kafkaEmitted >= 0) {
+      kafka.setVisible(true);
+      kafka.set(Formats.grouped(o.kafkaDroppedProperty().get()));
+      kafka.setDetail(Formats.grouped(o.kafkaDeliveredProperty().get()) + " of " + Formats.grouped(kafkaEmitted)
+          + " delivered");
+    }
   }
 
   private static void setText(Label label, String text) {

@@ -111,6 +111,17 @@ class DecoderTest {
       assertThat(t.values().tokensPerSecond()).isEqualTo(42.5);
       assertThat(t.values().ttftP50Ms()).isEqualTo(12.0);
       assertThat(t.values().ttftP95Ms()).isNaN();
+      assertThat(t.values().kafkaEmitted()).isEqualTo(-1); // an engine without a Kafka sink
+    });
+    StreamMessage withKafka = decode("telemetry", """
+        {"seq": 12, "time": "2026-01-02T03:04:06Z", "type": "telemetrySnapshot", "payload": {"intervalMs": 1000,
+         "modelsLoaded": 1, "requestsRunning": 0, "requestsWaiting": 0, "tokensGenerated": 500,
+         "tokensPerSecond": 0, "eventsByType": {}, "rejectionsByType": {}, "rejectionsByCode": {},
+         "subscriberDrops": 0, "kafkaEmitted": 90, "kafkaDelivered": 80, "kafkaDropped": 7}}""");
+    assertThat(withKafka).isInstanceOfSatisfying(StreamMessage.Telemetry.class, t -> {
+      assertThat(t.values().kafkaEmitted()).isEqualTo(90);
+      assertThat(t.values().kafkaDelivered()).isEqualTo(80);
+      assertThat(t.values().kafkaDropped()).isEqualTo(7);
     });
     StreamMessage dropped = decode("dropped", """
         {"seq": 40, "time": "2026-01-02T03:04:07Z", "type": "dropped", "payload": {"missed": 28}}""");
