@@ -1,14 +1,17 @@
 package dev.eventschema.events.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.RejectionRecord;
 import dev.eventschema.engine.events.RejectionRecordValidator;
+import dev.eventschema.json.JsonOutput;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.data.PojoCloudEventData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -50,10 +53,15 @@ public final class CloudEventMapping {
    */
   public static final Pattern ENGINE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,127}");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A bare factory: the wire form is plain JSON values, which need no databind (and its per-call setup). */
+  private static final JsonFactory JSON = new JsonFactory();
 
   private final String engineId;
   private final URI source;
+  /** The last time parsed: an engine stamps many messages within one millisecond. */
+  private volatile ParsedTime lastTime = new ParsedTime("", null);
+
+  private record ParsedTime(String text, OffsetDateTime time) {}
 
   private CloudEventMapping(String engineId) {
     this.engineId = engineId;
@@ -139,11 +147,25 @@ public final class CloudEventMapping {
         .withId(id(seq))
         .withSource(source)
         .withType(type)
-        .withTime(OffsetDateTime.parse(Objects.requireNonNull(time, "time")))
+        .withTime(time(Objects.requireNonNull(time, "time")))
         .withExtension(SEQ_EXTENSION, Long.toString(seq));
   }
 
-  private static byte[] json(Map<String, Object> wire) throws JsonProcessingException {
-    return JSON.writeValueAsBytes(wire);
+  private OffsetDateTime time(String text) {
+    ParsedTime last = lastTime;
+    if (last.text().equals(text)) {
+      return last.time();
+    }
+    OffsetDateTime parsed = OffsetDateTime.parse(text);
+    lastTime = new ParsedTime(text, parsed);
+    return parsed;
+  }
+
+  private static byte[] json(Map<String, Object> wire) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (JsonGenerator generator = JSON.createGenerator(bytes)) {
+      JsonOutput.writeValue(wire, generator);
+    }
+    return bytes.toByteArray();
   }
 }
