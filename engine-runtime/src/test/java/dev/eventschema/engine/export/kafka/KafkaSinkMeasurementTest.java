@@ -71,6 +71,7 @@ class KafkaSinkMeasurementTest {
     Await.until(() -> sink.counters().pending() == 0, Duration.ofMinutes(3), () -> "every event delivered");
     double seconds = (System.nanoTime() - start) / 1e9;
     sink.close();
+    broker.deleteTopic("throughput"); // 170 MB: the shared broker's shutdown at exit stays short
 
     long delivered = sink.counters().delivered() - before;
     System.out.printf(Locale.ROOT, "Kafka sink throughput: %,d events delivered in %.2f s = %,.0f events/s"
@@ -103,6 +104,7 @@ class KafkaSinkMeasurementTest {
       }
     }
     sink.close();
+    broker.deleteTopic("emit-cost");
 
     System.out.printf(Locale.ROOT, "Emit path per event (median of %d rounds of %,d), the emitting thread's CPU time:"
         + " sink off %.0f ns, sink on %.0f ns, added %.0f ns; wall time: off %.0f ns, on %.0f ns, added %.0f ns"

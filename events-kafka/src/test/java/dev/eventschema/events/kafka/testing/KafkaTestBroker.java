@@ -137,6 +137,18 @@ public final class KafkaTestBroker implements AutoCloseable {
     }
   }
 
+  /** Deletes {@code topic} and its data (a test that wrote much keeps the broker's shutdown short). */
+  public void deleteTopic(String topic) {
+    try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin.deleteTopics(List.of(topic)).all().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not delete topic " + topic + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while deleting topic " + topic, e);
+    }
+  }
+
   /**
    * Every record of {@code topic}, from the beginning to the end it has when this is called, in
    * offset order within each partition. Fails when they cannot be read within {@code timeout}.
