@@ -113,7 +113,7 @@ public final class Dashboard {
     text.append(String.format(Locale.ROOT, "%.0f frames/s", framesPerSecond));
     for (EngineSession s : sessions) {
       text.append("   ·   ").append(s.name()).append(": ")
-          .append(s.client().status().state().label().toLowerCase(Locale.ROOT));
+          .append(s.feed().status().state().label().toLowerCase(Locale.ROOT));
     }
     statusLine.setText(text.toString());
   }
@@ -197,7 +197,7 @@ public final class Dashboard {
 
   void reconnectSelected() {
     if (selected != null) {
-      selected.client().reconnectNow();
+      selected.feed().reconnectNow();
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.eventschema.monitor;
 
-import dev.eventschema.monitor.client.ConnectionStatus;
+import dev.eventschema.monitor.client.Feed;
 import dev.eventschema.monitor.client.GeneratedValidation;
 import dev.eventschema.monitor.client.Inbox;
 import dev.eventschema.monitor.client.SseClient;
@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** One watched engine: its client thread, inbox, model and views. */
+/**
+ * One watched engine: its feed (an SSE client of its own, or its share of a fleet's Kafka consumer),
+ * inbox, model and views.
+ */
 public final class EngineSession implements AutoCloseable {
 
   /** Messages the client may hand over before it has to wait for the FX thread. */
@@ -24,25 +27,38 @@ public final class EngineSession implements AutoCloseable {
    */
   public static final int MAX_PER_FRAME = 5_000;
   private final String name;
-  private final SseClient client;
-  private final Inbox inbox = new Inbox(INBOX_CAPACITY);
+  private final Feed feed;
+  private final Inbox inbox;
   private final EngineModel model;
   private final EngineView view;
   private final AutoCloseable owned;
   private final List<StreamMessage> drained = new ArrayList<>();
 
+  /** An engine watched through its own SSE stream at {@code uri}; {@code owned} is closed with it. */
   EngineSession(String name, URI uri, String token, int bufferCapacity, AutoCloseable owned, Exports exports,
       Consumer<String> problems) {
+    this(name, new Inbox(INBOX_CAPACITY), inbox -> new SseClient(uri, token, GeneratedValidation.INSTANCE, inbox),
+        bufferCapacity, owned, exports, problems);
+  }
+
+  /** An engine whose messages {@code feed} hands to {@code inbox} (an engine found in a fleet's topic). */
+  EngineSession(String name, Feed feed, Inbox inbox, int bufferCapacity, Exports exports, Consumer<String> problems) {
+    this(name, inbox, ignored -> feed, bufferCapacity, null, exports, problems);
+  }
+
+  private EngineSession(String name, Inbox inbox, java.util.function.Function<Inbox, Feed> feedOf,
+      int bufferCapacity, AutoCloseable owned, Exports exports, Consumer<String> problems) {
     this.name = name;
     this.owned = owned;
+    this.inbox = inbox;
+    this.feed = feedOf.apply(inbox);
     this.model = new EngineModel(name, bufferCapacity);
-    this.client = new SseClient(uri, token, GeneratedValidation.INSTANCE, inbox);
     this.view = new EngineView(model, List.copyOf(GeneratedValidation.INSTANCE.eventTypesInOrder()), exports,
-        client::reconnectNow, problems);
+        feed::reconnectNow, problems);
   }
 
   void start() {
-    client.start();
+    feed.start();
   }
 
   /** Takes up to {@link #MAX_PER_FRAME} messages from the inbox and brings the model and views up to date. FX thread, once per frame. */
@@ -51,7 +67,7 @@ public final class EngineSession implements AutoCloseable {
     int taken = inbox.drainTo(drained, MAX_PER_FRAME);
     model.accept(drained);
     drained.clear();
-    model.publish(client.status());
+    model.publish(feed.status());
     view.refresh(onScreen);
     return taken;
   }
@@ -60,8 +76,9 @@ public final class EngineSession implements AutoCloseable {
     return name;
   }
 
-  public SseClient client() {
-    return client;
+  /** Where the engine's messages come from: an {@link SseClient}, or the engine's share of a fleet's consumer. */
+  public Feed feed() {
+    return feed;
   }
 
   public EngineModel model() {
@@ -77,9 +94,9 @@ public final class EngineSession implements AutoCloseable {
     closeInBackground();
   }
 
-  /** Closes the client now and an owned engine on another thread, which is returned (or null). */
+  /** Closes the feed now and an owned engine on another thread, which is returned (or null). */
   Thread closeInBackground() {
-    client.close();
+    feed.close();
     if (owned == null) {
       return null;
     }

@@ -50,8 +50,19 @@ public final class Decoder {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> envelope = (Map<String, Object>) raw;
+    return decode(envelope, frame.event(), seqOf(frame));
+  }
+
+  /**
+   * The message an envelope's wire form carries (as read from an SSE frame, or rebuilt from a Kafka
+   * record), checked like a frame's; never {@code null}.
+   *
+   * @param frameEvent the SSE {@code event:} field, or {@code "message"} to tell the kind by the type
+   * @param fallbackSeq the sequence number to report when the envelope has none
+   */
+  public StreamMessage decode(Map<String, Object> envelope, String frameEvent, long fallbackSeq) {
     List<Violation> violations = validation.envelope(envelope);
-    long seq = envelope.get("seq") instanceof Number n ? n.longValue() : seqOf(frame);
+    long seq = envelope.get("seq") instanceof Number n ? n.longValue() : fallbackSeq;
     Instant time = null;
     if (envelope.get("time") instanceof String t) {
       try {
@@ -66,7 +77,7 @@ public final class Decoder {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> payload = (Map<String, Object>) envelope.getOrDefault("payload", Map.of());
-    String kind = "message".equals(frame.event()) ? kindOf(type) : frame.event();
+    String kind = "message".equals(frameEvent) ? kindOf(type) : frameEvent;
     switch (kind) {
       case "event" -> {
         if (!validation.eventTypes().contains(type)) {
@@ -116,7 +127,7 @@ public final class Decoder {
       }
       default -> {
         return consumer(seq, time, type, envelope, List.of(new Violation("", Code.INVALID_VALUE,
-            "unknown kind of frame 'event: " + frame.event() + "'")));
+            "unknown kind of frame 'event: " + frameEvent + "'")));
       }
     }
   }

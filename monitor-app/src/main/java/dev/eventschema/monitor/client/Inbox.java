@@ -6,8 +6,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * The bounded hand-over between a network thread and the FX thread. The producer blocks when it is
- * full (so that TCP back-pressure reaches the engine, which drops for this client and says how many),
- * the consumer drains without ever blocking.
+ * full (so that TCP back-pressure reaches the engine, which drops for this client and says how many)
+ * or, if it can hold back otherwise, offers and holds back when refused; the consumer drains without
+ * ever blocking.
  */
 public final class Inbox {
 
@@ -20,6 +21,14 @@ public final class Inbox {
   /** Hands one message over, waiting while the inbox is full. */
   public void put(StreamMessage message) throws InterruptedException {
     queue.put(message);
+  }
+
+  /**
+   * Hands one message over if there is room, without waiting; returns whether it did. For producers
+   * that can hold back themselves, such as a Kafka consumer that pauses its partitions.
+   */
+  public boolean offer(StreamMessage message) {
+    return queue.offer(message);
   }
 
   /** Moves up to {@code max} messages into {@code into}, without blocking; returns how many. */

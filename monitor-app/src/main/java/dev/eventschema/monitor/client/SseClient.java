@@ -26,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * with {@code Last-Event-ID}; counts what was missed (gaps in the sequence) and notices when the
  * engine started over. Its state is published as an immutable {@link ConnectionStatus}.
  */
-public final class SseClient implements AutoCloseable {
+public final class SseClient implements Feed {
 
   /** The first reconnection delay, doubled after each failure. */
   public static final Duration INITIAL_BACKOFF = Duration.ofMillis(250);
@@ -98,6 +98,7 @@ public final class SseClient implements AutoCloseable {
   }
 
   /** Starts the client thread. */
+  @Override
   public SseClient start() {
     thread.start();
     WATCHDOG.scheduleWithFixedDelay(this::checkIdle, 5, 5, TimeUnit.SECONDS);
@@ -109,12 +110,12 @@ public final class SseClient implements AutoCloseable {
     return baseUri;
   }
 
-  /** The current state, safe to read from any thread. */
+  @Override
   public ConnectionStatus status() {
     return status;
   }
 
-  /** Ends a backoff wait (or a failed state) and tries again at once. */
+  @Override
   public void reconnectNow() {
     lock.lock();
     try {

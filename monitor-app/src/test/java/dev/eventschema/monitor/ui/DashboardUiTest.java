@@ -10,6 +10,7 @@ import dev.eventschema.engine.EmbeddedEngine;
 import dev.eventschema.monitor.Dashboard;
 import dev.eventschema.monitor.EngineSession;
 import dev.eventschema.monitor.client.ConnectionStatus;
+import dev.eventschema.monitor.client.SseClient;
 import dev.eventschema.monitor.client.StreamMessage;
 import dev.eventschema.monitor.export.DesktopExports;
 import dev.eventschema.monitor.support.Engines;
@@ -295,14 +296,14 @@ class DashboardUiTest {
   @Test
   void reconnectsAfterTheEngineRestarts(FxRobot robot) {
     shortcut(robot, KeyCode.DIGIT1);
-    waitUntil("connected", () -> session.client().status().state() == ConnectionStatus.State.CONNECTED
+    waitUntil("connected", () -> session.feed().status().state() == ConnectionStatus.State.CONNECTED
         && session.model().events().total() > 10);
 
     // a dropped connection resumes with Last-Event-ID and misses nothing
-    session.client().dropConnection();
-    waitUntil("reconnected once", () -> session.client().status().reconnects() == 1
-        && session.client().status().state() == ConnectionStatus.State.CONNECTED);
-    assertThat(session.client().status().missed()).isZero();
+    ((SseClient) session.feed()).dropConnection();
+    waitUntil("reconnected once", () -> session.feed().status().reconnects() == 1
+        && session.feed().status().state() == ConnectionStatus.State.CONNECTED);
+    assertThat(session.feed().status().missed()).isZero();
 
     int port = engine.baseUri().getPort();
     engine.close();
@@ -319,7 +320,7 @@ class DashboardUiTest {
     waitUntil("connected again", () -> robot.lookup("#connectionState").queryLabeled().getText()
         .equals("Connected"));
     waitUntil("new events from the new engine", () -> session.model().events().total() > before + 10);
-    waitUntil("the restart is noticed", () -> session.client().status().restarts() == 1);
+    waitUntil("the restart is noticed", () -> session.feed().status().restarts() == 1);
     waitUntil("the badge follows the new engine", () -> badge(robot).matches("ready|busy"));
   }
 }

@@ -88,7 +88,7 @@ class PulseHarness {
     try (HubEngine engine = HubEngine.start(0, 1 << 20)) {
       EngineSession session = onFx(() -> dashboard.addEngine("load", engine.baseUri(), null, null));
       run(() -> measured = session);
-      waitUntil("connected", () -> session.client().status().state() == ConnectionStatus.State.CONNECTED);
+      waitUntil("connected", () -> session.feed().status().state() == ConnectionStatus.State.CONNECTED);
       AtomicBoolean running = new AtomicBoolean(true);
       Workload workload = new Workload(engine);
       Thread producer = new Thread(() -> {
@@ -123,7 +123,7 @@ class PulseHarness {
       }
       running.set(false);
       producer.join();
-      ConnectionStatus status = session.client().status();
+      ConnectionStatus status = session.feed().status();
       System.out.printf(Locale.ROOT, "%n[harness] %,d events/s offered, %s; %d cores; load average %.2f before,"
           + " %.2f after%n", rate, framePaced ? "paced by frame (" + rate / 60 + " events a frame whatever the"
           + " frame rate)" : "paced by time", Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
