@@ -3,7 +3,9 @@ package dev.eventschema.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.eventschema.monitor.fleet.FleetSource;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,7 @@ class OptionsTest {
   void noArgumentsMeansTheEmbeddedDemo() {
     Options o = Options.parse(List.of());
     assertThat(o.connect()).isEmpty();
+    assertThat(o.kafka()).isNull();
     assertThat(o.demoFaultRate()).isEqualTo(0.02);
     assertThat(o.bufferCapacity()).isEqualTo(20_000);
   }
@@ -39,5 +42,56 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.parse(List.of("--buffer", "lots"))).hasMessageContaining("whole number");
     assertThatThrownBy(() -> Options.parse(List.of("--fault-rate", "2"))).hasMessageContaining("between 0 and 1");
     assertThatThrownBy(() -> Options.parse(List.of("--verbose"))).hasMessage("unknown argument '--verbose'");
+  }
+
+  @Test
+  void kafkaFollowsATopicFromTheLatestOffsetWithItsDefaultRejectionsTopic() {
+    Options o = Options.parse(List.of("--kafka", "127.0.0.1:9092", "--topic", "engine-events"));
+    assertThat(o.kafka()).isEqualTo(new FleetSource("127.0.0.1:9092", "engine-events", "engine-events.rejections", null));
+    assertThat(o.connect()).isEmpty();
+  }
+
+  @Test
+  void kafkaReplaysFromATimeWithItsZoneAndNamesTheRejectionsTopic() {
+    Options o = Options.parse(List.of("--kafka", "broker-1:9092, broker-2:9093", "--topic", "events",
+        "--rejections-topic", "refused", "--from", "2026-11-30T08:00:00+01:00"));
+    assertThat(o.kafka()).isEqualTo(new FleetSource("broker-1:9092, broker-2:9093", "events", "refused",
+        Instant.parse("2026-11-30T07:00:00Z")));
+    assertThat(Options.parse(List.of("--kafka", "h:1", "--topic", "t", "--from", "latest")).kafka().from()).isNull();
+  }
+
+  @Test
+  void kafkaAndConnectTogetherWatchBoth() {
+    Options o = Options.parse(List.of("--connect", "127.0.0.1:8765", "--kafka", "127.0.0.1:9092", "--topic", "t"));
+    assertThat(o.connect()).hasSize(1);
+    assertThat(o.kafka().topic()).isEqualTo("t");
+  }
+
+  @Test
+  void explainsWhatIsWrongWithTheKafkaFlags() {
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "127.0.0.1:9092")))
+        .hasMessage("--kafka needs --topic, the topic the engines publish to");
+    assertThatThrownBy(() -> Options.parse(List.of("--topic", "t"))).hasMessage("--topic needs --kafka HOST:PORT");
+    assertThatThrownBy(() -> Options.parse(List.of("--from", "latest"))).hasMessage("--from needs --kafka HOST:PORT");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "localhost", "--topic", "t")))
+        .hasMessage("--kafka: each broker is HOST:PORT, such as 127.0.0.1:9092, was 'localhost'");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "h:99999", "--topic", "t")))
+        .hasMessage("--kafka: the port must be between 1 and 65535, was 99999 in 'h:99999'");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "h:nine", "--topic", "t")))
+        .hasMessage("--kafka: the port must be a whole number, was 'nine' in 'h:nine'");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "h:9092", "--topic", "my events")))
+        .hasMessage("--topic: a topic name has 1 to 249 of the characters a-z A-Z 0-9 . _ -, was 'my events'");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "h:9092", "--topic", "..")))
+        .hasMessage("--topic: '..' is not allowed as a topic name");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "h:9092", "--topic", "t", "--from", "yesterday")))
+        .hasMessage("--from: needs 'latest' or an ISO-8601 time with its zone, such as 2026-11-30T07:00:00Z,"
+            + " was 'yesterday'");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "h:9092", "--topic", "t", "--from",
+        "2026-11-30T07:00:00"))).hasMessageContaining("with its zone");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "h:9092", "--topic", "t", "--rejections-topic", "t")))
+        .hasMessage("--rejections-topic must differ from --topic, both were 't'");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "h:9092", "--topic", "x".repeat(245))))
+        .hasMessageContaining("is too long to add '.rejections'");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka"))).hasMessage("--kafka needs a value");
   }
 }
