@@ -4,11 +4,13 @@ import dev.eventschema.monitor.client.EngineAddress;
 import dev.eventschema.monitor.client.Problems;
 import dev.eventschema.monitor.export.DesktopExports;
 import dev.eventschema.monitor.export.Exports;
+import dev.eventschema.monitor.fleet.EngineFeed;
+import dev.eventschema.monitor.fleet.FleetSource;
+import dev.eventschema.monitor.fleet.RecordDecoding;
 import dev.eventschema.monitor.view.EngineView;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -16,8 +18,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,8 +26,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The dashboard's window content and controller: one selector chip per engine, the selected
- * engine's views, the status line, and the engines' life cycle (added, selected, closed). The menus
+ * The dashboard's window content and controller: one selector chip per engine (and one for the fleet
+ * overview when it follows a Kafka topic), the selected engine's views, the status line, and the
+ * engines' life cycle (added, selected, closed). The menus
  * are built by {@link DashboardMenus}, the dialogs by {@link Dialogs}, and the per-frame work is
  * {@link FrameLoop}'s.
  */
@@ -42,17 +43,14 @@ public final class Dashboard {
   private final Exports exports;
   private final BorderPane root = new BorderPane();
   private final StackPane content = new StackPane();
-  private final HBox chips = new HBox(6);
-  private final ToggleGroup chipGroup = new ToggleGroup();
-  private final Label statusLine = new Label();
+  private final EngineChips chips = new EngineChips();
+  private final StatusLine statusLine = new StatusLine();
   private final List<EngineSession> sessions = new ArrayList<>();
-  private final List<ToggleButton> chipButtons = new ArrayList<>();
   private final FrameLoop frames;
   private final Dialogs dialogs;
   private EngineSession selected;
+  private FleetSession fleet;
   private int fontSize = DEFAULT_FONT_SIZE;
-  private double framesPerSecond;
-  private String problem;
   private Scene scene;
 
   /** A dashboard keeping {@code bufferCapacity} events per engine, exporting through save dialogs. */
@@ -63,8 +61,12 @@ public final class Dashboard {
   public Dashboard(int bufferCapacity, Exports exports) {
     this.bufferCapacity = bufferCapacity;
     this.exports = exports;
-    this.frames = new FrameLoop(sessions, () -> selected, fps -> {
-      framesPerSecond = fps;
+    this.frames = new FrameLoop(sessions, () -> selected, () -> {
+      if (fleet != null) {
+        fleet.pulse(selected == null && content.getChildren().contains(fleet.view()));
+      }
+    }, fps -> {
+      statusLine.framesPerSecond(fps);
       updateStatusLine();
     });
     this.dialogs = new Dialogs(() -> scene, () -> fontSize);
@@ -74,8 +76,6 @@ public final class Dashboard {
 
     Label title = new Label("eventschema monitor");
     title.getStyleClass().add("app-title");
-    chips.getStyleClass().add("engine-chips");
-    chips.setAlignment(Pos.CENTER_LEFT);
     Button add = new Button("_Add engine…");
     add.setId("addEngine");
     add.setOnAction(e -> showAddEngine());
@@ -87,9 +87,6 @@ public final class Dashboard {
     root.setTop(new VBox(DashboardMenus.of(this), header));
     content.getStyleClass().add("content");
     root.setCenter(content);
-    statusLine.getStyleClass().add("status-line");
-    statusLine.setId("statusLine");
-    statusLine.setMaxWidth(Double.MAX_VALUE);
     root.setBottom(statusLine);
     showPlaceholder("No engine yet. Add one with Engine ▸ Add engine… (Ctrl+N).", false);
   }
@@ -106,38 +103,60 @@ public final class Dashboard {
   }
 
   private void updateStatusLine() {
-    StringBuilder text = new StringBuilder();
-    if (problem != null) {
-      text.append(problem).append("   ·   ");
-    }
-    text.append(String.format(Locale.ROOT, "%.0f frames/s", framesPerSecond));
-    for (EngineSession s : sessions) {
-      text.append("   ·   ").append(s.name()).append(": ")
-          .append(s.feed().status().state().label().toLowerCase(Locale.ROOT));
-    }
-    statusLine.setText(text.toString());
+    statusLine.update(fleet, sessions);
   }
 
   /** Shows a problem in words in the status line. */
   public void reportProblem(String words) {
-    problem = words;
+    statusLine.problem(words);
     updateStatusLine();
   }
 
   /** Adds an engine and selects it. */
   public EngineSession addEngine(String name, URI uri, String token, AutoCloseable owned) {
-    EngineSession session = new EngineSession(uniqueName(name), uri, token, bufferCapacity, owned, exports,
-        this::reportProblem);
-    sessions.add(session);
-    ToggleButton chip = new ToggleButton(session.name());
-    chip.setToggleGroup(chipGroup);
-    chip.getStyleClass().add("engine-chip");
-    chip.setId("engine-" + sessions.size());
-    chip.setOnAction(e -> select(session));
-    chipButtons.add(chip);
-    chips.getChildren().add(chip);
-    session.start();
+    EngineSession session = add(new EngineSession(uniqueName(name), uri, token, bufferCapacity, owned, exports,
+        this::reportProblem));
     select(session);
+    return session;
+  }
+
+  /**
+   * Follows the engines that publish to a Kafka topic: a fleet chip first in the header, selected, and
+   * one chip per engine as it is found. One fleet at a time.
+   */
+  public FleetSession followFleet(FleetSource source, RecordDecoding decoding) {
+    if (fleet != null) {
+      throw new IllegalStateException("already following " + fleet.consumer().source().where());
+    }
+    fleet = new FleetSession(source, decoding, this::selectEngine, this::addFleetEngine);
+    chips.addFleet("Fleet · " + source.topic(), this::selectFleet);
+    fleet.start();
+    selectFleet();
+    return fleet;
+  }
+
+  private EngineSession addFleetEngine(EngineFeed feed) {
+    return add(new EngineSession(uniqueName(feed.engineId()), feed, feed.inbox(), bufferCapacity, exports,
+        this::reportProblem));
+  }
+
+  /** Shows the fleet overview. */
+  public void selectFleet() {
+    if (fleet != null) {
+      selected = null;
+      chips.selectFleet();
+      content.getChildren().setAll(fleet.view());
+    }
+  }
+
+  private void selectEngine(String name) {
+    sessions.stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(this::select);
+  }
+
+  private EngineSession add(EngineSession session) {
+    sessions.add(session);
+    chips.addEngine(session.name(), () -> select(session));
+    session.start();
     return session;
   }
 
@@ -182,7 +201,7 @@ public final class Dashboard {
     selected = session;
     int index = sessions.indexOf(session);
     if (index >= 0) {
-      chipButtons.get(index).setSelected(true);
+      chips.selectEngine(index);
       content.getChildren().setAll(session.view());
     }
   }
@@ -202,18 +221,49 @@ public final class Dashboard {
   }
 
   void closeSelected() {
-    if (selected == null) {
-      return;
+    if (selected != null) {
+      int index = sessions.indexOf(selected);
+      close(selected);
+      showNext(index);
+    } else if (fleet != null) {
+      closeFleet();
     }
-    int index = sessions.indexOf(selected);
-    selected.closeInBackground();
+  }
+
+  /** Stops following the fleet: its consumer, its chip and its engines. */
+  private void closeFleet() {
+    for (EngineSession s : List.copyOf(sessions)) {
+      if (s.feed() instanceof EngineFeed) {
+        close(s);
+      }
+    }
+    fleet.close();
+    fleet = null;
+    chips.removeFleet();
+    showNext(0);
+  }
+
+  private void close(EngineSession session) {
+    int index = sessions.indexOf(session);
+    session.closeInBackground();
+    if (fleet != null && session.feed() instanceof EngineFeed) {
+      fleet.engineClosed(session.name());
+    }
     sessions.remove(index);
-    chips.getChildren().remove(chipButtons.remove(index));
-    selected = null;
-    if (sessions.isEmpty()) {
-      showPlaceholder("No engine. Add one with Engine ▸ Add engine… (Ctrl+N).", false);
-    } else {
+    chips.removeEngine(index);
+    if (selected == session) {
+      selected = null;
+    }
+  }
+
+  /** After a close: the engine now at {@code index} (or the last), else the fleet, else a placeholder. */
+  private void showNext(int index) {
+    if (!sessions.isEmpty()) {
       select(sessions.get(Math.min(index, sessions.size() - 1)));
+    } else if (fleet != null) {
+      selectFleet();
+    } else {
+      showPlaceholder("No engine. Add one with Engine ▸ Add engine… (Ctrl+N).", false);
     }
   }
 
@@ -273,9 +323,17 @@ public final class Dashboard {
     return List.copyOf(sessions);
   }
 
-  /** Stops the frame loop, the clients and any embedded engine (waiting a little for it). */
+  /** The fleet followed through Kafka, or null. */
+  public FleetSession fleet() {
+    return fleet;
+  }
+
+  /** Stops the frame loop, the clients, the fleet's consumer and any embedded engine (waiting a little for it). */
   public void shutdown() {
     frames.stop();
+    if (fleet != null) {
+      fleet.close();
+    }
     List<Thread> closers = new ArrayList<>();
     for (EngineSession s : sessions) {
       Thread t = s.closeInBackground();

@@ -6,21 +6,24 @@ import javafx.animation.AnimationTimer;
 
 /**
  * The dashboard's one per-frame callback: drains every engine's inbox once per frame and brings its
- * model and views up to date, so that however fast messages arrive, the scene graph changes at most
+ * model and views up to date (then the fleet overview's, which may add the engines it found), so that however fast messages arrive, the scene graph changes at most
  * once per pulse, always on the FX thread. Reports the frame rate once a second.
  */
 final class FrameLoop extends AnimationTimer {
 
   private final List<EngineSession> sessions;
   private final java.util.function.Supplier<EngineSession> selected;
+  private final Runnable afterSessions;
   private final DoubleConsumer framesPerSecond;
   private long framesSinceReport;
   private long reportedAt;
 
+  /** @param afterSessions the rest of the frame's work (the fleet overview), after every engine's */
   FrameLoop(List<EngineSession> sessions, java.util.function.Supplier<EngineSession> selected,
-      DoubleConsumer framesPerSecond) {
+      Runnable afterSessions, DoubleConsumer framesPerSecond) {
     this.sessions = sessions;
     this.selected = selected;
+    this.afterSessions = afterSessions;
     this.framesPerSecond = framesPerSecond;
   }
 
@@ -30,6 +33,7 @@ final class FrameLoop extends AnimationTimer {
     for (EngineSession session : sessions) {
       session.pulse(session == shown);
     }
+    afterSessions.run();
     framesSinceReport++;
     long nanos = System.nanoTime();
     if (nanos - reportedAt > 1_000_000_000L) {

@@ -1,5 +1,6 @@
 package dev.eventschema.monitor;
 
+import dev.eventschema.monitor.fleet.CloudEventRecords;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -25,13 +26,17 @@ public final class MonitorApp extends Application {
     stage.setMinHeight(600);
     stage.setScene(scene);
     stage.show();
-    if (options.connect().isEmpty()) {
+    if (options.connect().isEmpty() && options.kafka() == null) {
       dashboard.startEmbeddedDemo(options.demoFaultRate());
+      return;
+    }
+    for (Options.Target target : options.connect()) {
+      dashboard.addEngine(dev.eventschema.monitor.client.Problems.where(target.uri()), target.uri(),
+          target.token(), null);
+    }
+    if (options.kafka() != null) {
+      dashboard.followFleet(options.kafka(), new CloudEventRecords()); // selects the fleet overview
     } else {
-      for (Options.Target target : options.connect()) {
-        dashboard.addEngine(dev.eventschema.monitor.client.Problems.where(target.uri()), target.uri(),
-            target.token(), null);
-      }
       dashboard.select(dashboard.sessions().get(0));
     }
   }

@@ -41,6 +41,7 @@ public final class EngineModel {
   private final StringProperty schemaNotice = new SimpleStringProperty("");
   private final List<StreamMessage.Event> eventBatch = new ArrayList<>();
   private final List<StreamMessage.Rejection> rejectionBatch = new ArrayList<>();
+  private long tokensReceived;
 
   public EngineModel(String name, int eventCapacity) {
     this.name = name;
@@ -102,6 +103,7 @@ public final class EngineModel {
         generations.token(e, token);
         if (!token.isEmpty()) {
           models.tokenServed(e.model());
+          tokensReceived++;
         }
       }
       case "generationCompleted" -> generations.completed(e);
@@ -120,6 +122,11 @@ public final class EngineModel {
 
   public String name() {
     return name;
+  }
+
+  /** Tokens received in {@code tokenGenerated} events (the end-of-sequence marker not counted). */
+  public long tokensReceived() {
+    return tokensReceived;
   }
 
   public EventLog events() {

@@ -18,10 +18,12 @@ import dev.eventschema.monitor.EmbeddedDemo;
  *
  * <pre>
  *   dev.eventschema.monitor (launcher, Dashboard, sessions, frame loop)
- *     -> view -> export -> model -> client -> engine-events (the wire contract)
+ *     -> view -> export -> model -> fleet -> client -> engine-events (the wire contract)
+ *                                    \-> events-kafka, the Kafka client
  * </pre>
  *
- * Only {@link EmbeddedDemo}, the launcher of an in-process engine, touches engine-runtime.
+ * Only {@link EmbeddedDemo}, the launcher of an in-process engine, touches engine-runtime; only the
+ * fleet's consumer ({@code monitor.fleet}) touches Kafka.
  */
 @AnalyzeClasses(packages = "dev.eventschema.monitor", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -71,6 +73,20 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..monitor.model..", "..monitor.view..",
           "..monitor.export..")
       .because("the client runs on its own thread and hands messages over through the Inbox only");
+
+  @ArchTest
+  static final ArchRule theFleetConsumerNeverTouchesJavaFx = noClasses()
+      .that().resideInAPackage("..monitor.fleet..")
+      .should().dependOnClassesThat().resideInAnyPackage("javafx..", "..monitor.model..", "..monitor.view..",
+          "..monitor.export..")
+      .because("the fleet's consumer runs on its own thread and hands messages over through the engines' Inboxes only");
+
+  @ArchTest
+  static final ArchRule onlyTheFleetConsumerTouchesKafka = noClasses()
+      .that().resideOutsideOfPackage("..monitor.fleet..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.cloudevents..",
+          "dev.eventschema.events.kafka..")
+      .because("Kafka records become the dashboard's own messages in one place: the fleet's consumer");
 
   @ArchTest
   static final ArchRule exportBuildsNoNodes = noClasses()
