@@ -37,6 +37,7 @@ public final class FleetProducer implements AutoCloseable {
   private final String topic;
   private final String rejectionsTopic;
   private final Map<String, AtomicLong> seqs = new ConcurrentHashMap<>();
+  private final Map<String, CloudEventMapping> mappings = new ConcurrentHashMap<>();
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> last;
@@ -55,7 +56,7 @@ public final class FleetProducer implements AutoCloseable {
 
   /** Publishes an accepted event of {@code engineId}; returns its seq. */
   public long event(String engineId, String type, String generationId, Map<String, Object> payload) {
-    CloudEventMapping mapping = CloudEventMapping.forEngine(engineId);
+    CloudEventMapping mapping = mappings.computeIfAbsent(engineId, CloudEventMapping::forEngine);
     EventEnvelopeBuilder envelope = EventEnvelopeBuilder.builder().seq(nextSeq(engineId)).time(now()).type(type)
         .payload(payload);
     if (generationId != null) {
@@ -73,7 +74,7 @@ public final class FleetProducer implements AutoCloseable {
 
   /** Publishes a rejection of {@code engineId} (source runtime) to the rejections topic; returns its seq. */
   public long rejection(String engineId, String eventType, Map<String, Object> payload, Violation violation) {
-    CloudEventMapping mapping = CloudEventMapping.forEngine(engineId);
+    CloudEventMapping mapping = mappings.computeIfAbsent(engineId, CloudEventMapping::forEngine);
     long seq = nextSeq(engineId);
     send(rejectionsTopic, mapping.rejectionKey(), mapping.rejection(seq, now(), RejectionRecordBuilder.builder()
         .eventType(eventType).source(Source.RUNTIME).payload(payload)
@@ -87,7 +88,7 @@ public final class FleetProducer implements AutoCloseable {
    */
   public long invalidEvent(String engineId, String type, String generationId, Map<String, Object> valid,
       Map<String, Object> data) {
-    CloudEventMapping mapping = CloudEventMapping.forEngine(engineId);
+    CloudEventMapping mapping = mappings.computeIfAbsent(engineId, CloudEventMapping::forEngine);
     EventEnvelopeBuilder builder = EventEnvelopeBuilder.builder().seq(nextSeq(engineId)).time(now()).type(type)
         .payload(valid);
     if (generationId != null) {
