@@ -6,13 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -20,7 +17,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The dashboard's consumer of a fleet's topics, on its own thread: reads every partition of the events
@@ -51,7 +47,6 @@ public final class FleetConsumer implements AutoCloseable {
 
   private final FleetSource source;
   private final RecordDecoding decoding;
-  private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final FleetEngines engines;
   private final Thread thread;
   private final Instant startedAt = Instant.now();
@@ -86,28 +81,10 @@ public final class FleetConsumer implements AutoCloseable {
   FleetConsumer(FleetSource source, RecordDecoding decoding, int inboxCapacity) {
     this.source = source;
     this.decoding = decoding;
-    this.consumers = () -> new KafkaConsumer<>(properties(source));
     this.status = FleetStatus.initial(source);
     this.engines = new FleetEngines(() -> status, this::reconnectNow, source, inboxCapacity);
     this.thread = new Thread(this::run, "fleet-consumer " + source.topic());
     this.thread.setDaemon(true);
-  }
-
-  /** The consumer's settings: no group (it reads every partition itself and commits nothing), bytes in. */
-  static Properties properties(FleetSource source) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrap());
-    p.put(ConsumerConfig.CLIENT_ID_CONFIG, "eventschema-monitor");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"); // a viewer creates nothing
-    // only used when a position is lost (records removed by retention): the oldest left, not a jump to the end
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100); // a live view: records within a tenth of a second
-    p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000); // a broker that is back is seen within a second
-    return p;
   }
 
   /** Starts the consumer thread; returns this consumer. */
@@ -157,7 +134,7 @@ public final class FleetConsumer implements AutoCloseable {
     while (!closed) {
       Consumer<byte[], byte[]> consumer = null;
       try {
-        consumer = consumers.get();
+        consumer = new KafkaConsumer<>(ConsumerSettings.of(source));
         current = consumer;
         follow(consumer);
       } catch (WakeupException | InterruptException e) {
@@ -247,10 +224,10 @@ public final class FleetConsumer implements AutoCloseable {
     }
     answering = true;
     answeredOnce = true;
-    String missing = topics.missing().isEmpty() ? "" : " (no topic '" + String.join("', '", topics.missing())
-        + "' yet)";
-    publish(status.with(State.CONNECTED, "Following " + source.where() + ", " + topics.assigned().size()
-        + " partitions, " + source.start() + missing + "."));
+    String missing = topics.missing().isEmpty() ? "" : "; no topic '" + String.join("', '", topics.missing())
+        + "' yet";
+    publish(status.with(State.CONNECTED, "Reading " + topics.assigned().size() + " partitions of '" + source.topic()
+        + "' and '" + source.rejectionsTopic() + "' " + source.start() + missing + "."));
   }
 
   private RecordDecoding.Decoded decode(ConsumerRecord<byte[], byte[]> record) {

@@ -53,7 +53,7 @@ public final class FleetModel {
   private final LongProperty events = new SimpleLongProperty();
   private final LongProperty rejections = new SimpleLongProperty();
   private final LongProperty foundHere = new SimpleLongProperty();
-  private final LongProperty kafkaDropped = new SimpleLongProperty();
+  private final LongProperty kafkaDropped = new SimpleLongProperty(-1);
   private long updatedAt = Long.MIN_VALUE;
   private long seriesVersion;
 
@@ -91,7 +91,7 @@ public final class FleetModel {
     long totalEvents = 0;
     long totalRejections = 0;
     long totalFoundHere = 0;
-    long totalDropped = 0;
+    long totalDropped = -1; // until an engine reports its sink's drops
     for (Tracked t : engines.values()) {
       EngineModel m = t.model;
       FleetEngineRow row = t.row;
@@ -125,7 +125,9 @@ public final class FleetModel {
       totalEvents += eventCount;
       totalRejections += published;
       totalFoundHere += consumerFound;
-      totalDropped += Math.max(0, dropped);
+      if (dropped >= 0) {
+        totalDropped = Math.max(0, totalDropped) + dropped;
+      }
     }
     eventsPerSecond.set(totalRate);
     events.set(totalEvents);
@@ -164,7 +166,7 @@ public final class FleetModel {
     return foundHere;
   }
 
-  /** Events the engines' Kafka sinks reported dropped. */
+  /** Messages the engines' Kafka sinks reported dropped; -1 while no engine has reported. */
   public LongProperty kafkaDroppedProperty() {
     return kafkaDropped;
   }

@@ -7,13 +7,12 @@ import dev.eventschema.monitor.model.FleetModel;
 import dev.eventschema.monitor.model.Formats;
 import dev.eventschema.monitor.model.OverviewState;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -21,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -115,15 +115,16 @@ public final class FleetView extends VBox {
       }
     });
 
+    // as tall as its rows (3 to 10 of them, then it scrolls): the chart takes the rest
+    table.prefHeightProperty().bind(Bindings.createDoubleBinding(
+        () -> (Math.min(10, Math.max(3, model.rows().size())) + 1.2) * table.getFixedCellSize() + 2,
+        model.rows(), table.fixedCellSizeProperty()));
+    table.setMinHeight(Region.USE_PREF_SIZE);
     chart = new LiveChart("Events per second by engine", null, OverviewState.WINDOW_MILLIS,
         model::eventsPerSecondByEngine);
     chart.setId("fleetChart");
-    SplitPane split = new SplitPane(table, chart);
-    split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.45);
-    split.getStyleClass().add("fleet-split");
-    VBox.setVgrow(split, Priority.ALWAYS);
-    getChildren().addAll(header, tiles, split);
+    VBox.setVgrow(chart, Priority.ALWAYS);
+    getChildren().addAll(header, tiles, table, chart);
   }
 
   private static TableColumn<FleetEngineRow, String> status() {
@@ -165,18 +166,20 @@ public final class FleetView extends VBox {
       });
     }
     setText(connectionDetail, s.detail());
-    setText(consumerNumbers, Formats.grouped(s.partitions()) + " partitions · " + Formats.grouped(s.records())
-        + " records consumed · paused " + Formats.grouped(s.pauses()) + " times for the dashboard to catch up"
+    setText(consumerNumbers, Formats.grouped(s.records()) + " records consumed · paused " + Formats.grouped(s.pauses())
+        + " times for the screen to catch up"
         + (s.beyondLimit() > 0 ? " · " + Formats.grouped(s.beyondLimit()) + " records of engines beyond the limit"
             + " not shown" : "")
-        + " · broker came back " + s.reconnects() + " times");
+        + " · the broker came back " + s.reconnects() + " times");
     reconnect.setVisible(s.state() != ConnectionStatus.State.CONNECTED);
     engines.set(Integer.toString(model.rows().size()));
     rate.set(Formats.grouped(Math.round(model.eventsPerSecondProperty().get())));
     events.set(Formats.grouped(model.eventsProperty().get()));
     rejections.set(Formats.grouped(model.rejectionsProperty().get()));
     foundHere.set(Formats.grouped(model.foundHereProperty().get()));
-    dropped.set(Formats.grouped(model.kafkaDroppedProperty().get()));
+    long kafkaDropped = model.kafkaDroppedProperty().get();
+    dropped.set(kafkaDropped < 0 ? "–" : Formats.grouped(kafkaDropped));
+    dropped.setDetail(kafkaDropped < 0 ? "no engine reported yet" : "as the engines reported");
     lag.set(s.lag() < 0 ? "–" : Formats.grouped(s.lag()));
     lag.setDetail(Formats.grouped(s.held()) + " held for the screen");
   }
