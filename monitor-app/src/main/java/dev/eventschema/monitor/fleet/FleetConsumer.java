@@ -40,8 +40,11 @@ public final class FleetConsumer implements AutoCloseable {
   static final Duration POLL = Duration.ofMillis(100);
   /** The poll while records are held: the partitions are paused, this only keeps the client going. */
   static final Duration HELD_POLL = Duration.ofMillis(5);
-  /** How long a question to the brokers (metadata, offsets) may take before they count as not answering. */
-  static final Duration ASK_TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * How long a question to the brokers (metadata, offsets) may take before they count as not
+   * answering: long enough for a busy machine, short enough to say soon that the broker is gone.
+   */
+  static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
   static final long PROBE_NANOS = TimeUnit.SECONDS.toNanos(1);
   static final long RETRY_MILLIS = 2_000;
 

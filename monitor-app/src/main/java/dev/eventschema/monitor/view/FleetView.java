@@ -142,6 +142,10 @@ public final class FleetView extends VBox {
     return column;
   }
 
+  private static String times(long n) {
+    return n == 0 ? "never" : n == 1 ? "once" : Formats.grouped(n) + " times";
+  }
+
   private static String ago(long seconds) {
     return seconds < 0 ? "–" : seconds < 2 ? "now" : Formats.grouped(seconds) + " s ago";
   }
@@ -166,11 +170,11 @@ public final class FleetView extends VBox {
       });
     }
     setText(connectionDetail, s.detail());
-    setText(consumerNumbers, Formats.grouped(s.records()) + " records consumed · paused " + Formats.grouped(s.pauses())
-        + " times for the screen to catch up"
+    setText(consumerNumbers, Formats.grouped(s.records()) + " records consumed · paused for the screen to catch up: "
+        + times(s.pauses())
         + (s.beyondLimit() > 0 ? " · " + Formats.grouped(s.beyondLimit()) + " records of engines beyond the limit"
             + " not shown" : "")
-        + " · the broker came back " + s.reconnects() + " times");
+        + " · the broker came back: " + times(s.reconnects()));
     reconnect.setVisible(s.state() != ConnectionStatus.State.CONNECTED);
     engines.set(Integer.toString(model.rows().size()));
     rate.set(Formats.grouped(Math.round(model.eventsPerSecondProperty().get())));
