@@ -54,13 +54,12 @@ public final class Decoder {
   }
 
   /**
-   * The message an envelope's wire form carries (as read from an SSE frame, or rebuilt from a Kafka
-   * record), checked like a frame's; never {@code null}.
+   * The message an envelope's wire form carries, checked; never {@code null}.
    *
    * @param frameEvent the SSE {@code event:} field, or {@code "message"} to tell the kind by the type
    * @param fallbackSeq the sequence number to report when the envelope has none
    */
-  public StreamMessage decode(Map<String, Object> envelope, String frameEvent, long fallbackSeq) {
+  private StreamMessage decode(Map<String, Object> envelope, String frameEvent, long fallbackSeq) {
     List<Violation> violations = validation.envelope(envelope);
     long seq = envelope.get("seq") instanceof Number n ? n.longValue() : fallbackSeq;
     Instant time = null;
