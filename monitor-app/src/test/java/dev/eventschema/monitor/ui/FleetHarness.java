@@ -38,6 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * the broker), decoded by the dashboard's consumer and shown in the engines' models, and fails if
  * any record is missed. docs/fleet-dashboard.md has the command and the figures.
  *
+ * <p>On a busy machine the load generator itself may fall short of the rate; {@link
+ * #replayFourEnginesFromTheTopic} measures what the dashboard can follow regardless.
+ *
  * <pre>
  * ./mvnw -B -ntp -pl monitor-app -am verify -Dtest=FleetHarness -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dgroups=measurement -DexcludedGroups= [-Dharness.rate=20000 -Dharness.seconds=20 -Dharness.engines=4]
@@ -125,6 +128,67 @@ class FleetHarness {
     } finally {
       run(dashboard::shutdown);
     }
+  }
+
+  /**
+   * The dashboard's own capacity, whatever the load generator manages on a busy machine: the same
+   * workload ({@code harness.rate} times {@code harness.seconds} events) is written to the topic first,
+   * then the dashboard replays it from its start ({@code --from}) as fast as it can, and the harness
+   * prints the events per second decoded and shown until every record is.
+   */
+  @Test
+  void replayFourEnginesFromTheTopic() throws Exception {
+    int rate = Integer.getInteger("harness.rate", 20_000);
+    int seconds = Integer.getInteger("harness.seconds", 20);
+    int engines = Integer.getInteger("harness.engines", 4);
+    long total = (long) rate * seconds;
+    KafkaTestBroker broker = KafkaTestBroker.shared();
+    String topic = "fleet-replay-" + System.nanoTime();
+    broker.createTopic(topic, 8);
+    broker.createTopic(topic + FleetSource.REJECTIONS_SUFFIX, 1);
+    java.time.Instant from = java.time.Instant.now().minusSeconds(1);
+    long writing = System.nanoTime();
+    long produced;
+    try (FleetProducer producer = new FleetProducer(broker.bootstrapServers(), topic)) {
+      Workload workload = new Workload(producer, engines);
+      for (long n = 0; n < total; n += 1_000) {
+        workload.publish((int) Math.min(1_000, total - n));
+      }
+      producer.flush();
+      produced = producer.acknowledged();
+      assertThat(producer.failed()).isZero();
+    }
+    double writeSeconds = (System.nanoTime() - writing) / 1e9;
+    double loadBefore = loadAverage();
+    long start = System.nanoTime();
+    FleetSession fleet = onFx(() -> dashboard.followFleet(
+        FleetSource.latest(broker.bootstrapServers(), topic).from(from), new CloudEventRecords()));
+    System.out.printf(Locale.ROOT, "%n[replay] %d engines, %,d events written in %.1f s (%,.0f/s), then replayed%n",
+        engines, produced, writeSeconds, produced / writeSeconds);
+    System.out.println("[replay] | second | decoded | shown | shown in that second | lag | held | pauses |");
+    System.out.println("[replay] | --- | --- | --- | --- | --- | --- | --- |");
+    long before = 0;
+    double shownAt = 0;
+    for (int second = 1; second <= 300 && before < produced; second++) {
+      WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS); // the harness is not a test; it measures
+      FleetStatus st = fleet.consumer().status();
+      long shown = shown();
+      if (shown >= produced && shownAt == 0) {
+        shownAt = (System.nanoTime() - start) / 1e9;
+      }
+      System.out.printf(Locale.ROOT, "[replay] | %d | %,d | %,d | %,d | %,d | %,d | %,d |%n", second, st.records(),
+          shown, shown - before, st.lag(), st.held(), st.pauses());
+      before = shown;
+    }
+    FleetStatus end = fleet.consumer().status();
+    long shown = shown();
+    System.out.printf(Locale.ROOT, "[replay] load average %.2f before, %.2f after; %d cores%n", loadBefore,
+        loadAverage(), Runtime.getRuntime().availableProcessors());
+    System.out.printf(Locale.ROOT, "[replay] written %,d, decoded %,d, shown %,d, missed %,d, in %.1f s from the start"
+        + " of following: %,.0f events/s shown on average (measured to within the second); paused %,d times%n%n",
+        produced, end.records(), shown, produced - shown, shownAt, shownAt == 0 ? 0 : produced / shownAt, end.pauses());
+    run(dashboard::shutdown);
+    assertThat(shown).isEqualTo(produced);
   }
 
   /** Events shown: accepted events in the engines' models, all engines. */
