@@ -69,9 +69,6 @@ public final class EmbeddedEngine implements AutoCloseable {
   private static final Duration LOAD_TIMEOUT_MARGIN = Duration.ofSeconds(5);
 
   /** The demo's second model, loaded and unloaded now and then. */
-  /** The engine's id until the config has one: {@code service.instance.id} of the OTLP export. */
-  private static final String ENGINE_ID = "engine";
-
   private static final LoadRequest DEMO_AUX_MODEL = new LoadRequest("harbor-bigram", DEFAULT_MODEL_PATH,
       Map.of("order", 2));
 
@@ -158,7 +155,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       EngineEventEmitter emitter = EngineEventEmitter.builder().build();
       started.add(emitter);
       OtlpExport otlp = config.otlp()
-          .map(otlpSettings -> OtlpExport.start(otlpSettings, config.telemetryOrDefaults(), ENGINE_ID))
+          .map(otlpSettings -> OtlpExport.start(otlpSettings, config.telemetryOrDefaults(), config.idOrDefault()))
           .orElse(null);
       if (otlp != null) {
         started.add(0, otlp);

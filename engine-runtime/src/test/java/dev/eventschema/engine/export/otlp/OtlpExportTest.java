@@ -58,8 +58,12 @@ class OtlpExportTest {
   private static final List<Double> REQUEST_DURATION_BOUNDS = List.of(0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0,
       15.0, 20.0, 30.0, 40.0, 50.0, 60.0, 120.0, 240.0, 480.0, 960.0, 1920.0, 7680.0);
 
+  /** The engine's id, which the export sends as {@code service.instance.id}. */
+  private static final String ENGINE_ID = "engine-under-test";
+
   private static EngineConfig config(OtlpSettings otlp) {
     return EngineConfigBuilder.from(EmbeddedEngine.freePortsConfig())
+        .id(ENGINE_ID)
         .telemetry(TelemetryConfigBuilder.builder().enabled(true).prometheusPort(EmbeddedEngine.freePort())
             .serviceName(SERVICE).putLabels("env", "test").build())
         .otlp(otlp)
@@ -95,7 +99,7 @@ class OtlpExportTest {
       assertThat(tokensMetric.metric().getSum().getAggregationTemporality().name())
           .isEqualTo("AGGREGATION_TEMPORALITY_CUMULATIVE");
       assertThat(OtlpProto.attributes(tokensMetric.resource().getResource().getAttributesList()))
-          .containsEntry("service.name", SERVICE).containsEntry("service.instance.id", "engine");
+          .containsEntry("service.name", SERVICE).containsEntry("service.instance.id", ENGINE_ID);
       assertThat(tokensMetric.metric().getSum().getDataPointsList()).allSatisfy(point ->
           assertThat(OtlpProto.attributes(point.getAttributesList())).containsEntry("env", "test")
               .doesNotContainKey("service.name"));
@@ -161,7 +165,7 @@ class OtlpExportTest {
             id -> assertThat(attributes).containsEntry("eventschema.generation.id", id),
             () -> assertThat(attributes).doesNotContainKey("eventschema.generation.id"));
         assertThat(OtlpProto.attributes(got.resource().getResource().getAttributesList()))
-            .containsEntry("service.name", SERVICE).containsEntry("service.instance.id", "engine")
+            .containsEntry("service.name", SERVICE).containsEntry("service.instance.id", ENGINE_ID)
             .containsEntry("telemetry.sdk.language", "java");
         assertThat(got.scope().getScope().getName()).isEqualTo(EventLogExport.SCOPE);
       }
