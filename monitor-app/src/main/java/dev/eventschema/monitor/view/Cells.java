@@ -87,7 +87,7 @@ final class Cells {
   /** A text cell that switches one pseudo-class by its value. */
   static final class PseudoClassCell<S> extends TableCell<S, String> {
     private final Function<String, String> pseudoClass;
-    private PseudoClass applied;
+    private final PseudoClassSwitch shown = new PseudoClassSwitch(this::pseudoClassStateChanged);
 
     PseudoClassCell(Function<String, String> pseudoClass) {
       this.pseudoClass = pseudoClass;
@@ -96,16 +96,7 @@ final class Cells {
     @Override
     protected void updateItem(String item, boolean empty) {
       super.updateItem(item, empty);
-      PseudoClass next = empty || item == null ? null : pseudo(pseudoClass.apply(item));
-      if (next != applied) {
-        if (applied != null) {
-          pseudoClassStateChanged(applied, false);
-        }
-        if (next != null) {
-          pseudoClassStateChanged(next, true);
-        }
-        applied = next;
-      }
+      shown.show(empty || item == null ? null : pseudo(pseudoClass.apply(item)));
       setText(empty ? null : item);
     }
   }

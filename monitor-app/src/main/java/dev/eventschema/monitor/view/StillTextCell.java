@@ -3,7 +3,6 @@ package dev.eventschema.monitor.view;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
-import javafx.css.PseudoClass;
 import javafx.geometry.VPos;
 import javafx.scene.control.Skin;
 import javafx.scene.control.SkinBase;
@@ -39,7 +38,7 @@ final class StillTextCell<S, V> extends TableCell<S, S> {
   private final Function<V, String> pseudoClass;
   private S row;
   private Subscription following = Subscription.EMPTY;
-  private PseudoClass applied;
+  private final PseudoClassSwitch shownPseudoClass = new PseudoClassSwitch(this::pseudoClassStateChanged);
 
   private StillTextCell(Function<S, ObservableValue<V>> value, Function<V, String> format,
       Function<V, String> pseudoClass) {
@@ -104,16 +103,7 @@ final class StillTextCell<S, V> extends TableCell<S, S> {
     if (!line.equals(text.getText())) {
       text.setText(line);
     }
-    PseudoClass next = shown == null || pseudoClass == null ? null : Cells.pseudo(pseudoClass.apply(shown));
-    if (next != applied) {
-      if (applied != null) {
-        pseudoClassStateChanged(applied, false);
-      }
-      if (next != null) {
-        pseudoClassStateChanged(next, true);
-      }
-      applied = next;
-    }
+    shownPseudoClass.show(shown == null || pseudoClass == null ? null : Cells.pseudo(pseudoClass.apply(shown)));
   }
 
   @Override
