@@ -29,7 +29,6 @@ import javafx.scene.layout.VBox;
  */
 public final class GenerationsView extends SplitPane {
 
-  private final EngineModel model;
   private final SlotRows<GenerationRow> shown;
   private final TableView<Slot<GenerationRow>> table;
   /** The generation the reader selected, followed from slot to slot as newer ones arrive. */
@@ -44,7 +43,6 @@ public final class GenerationsView extends SplitPane {
   private GenerationRow shownUnselected;
 
   public GenerationsView(EngineModel model) {
-    this.model = model;
     getStyleClass().add("generations-view");
     shown = new SlotRows<>(model.generations());
     table = new TableView<>(shown.slots());
