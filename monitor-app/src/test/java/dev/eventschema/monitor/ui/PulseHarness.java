@@ -42,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * <pre>
  * ./mvnw -B -ntp -pl monitor-app -am verify -Dtest=PulseHarness -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dgroups=measurement -DexcludedGroups= [-Dharness.rate=25000 -Dharness.seconds=24 \
- *     -Dharness.pacing=time|frame -Dharness.views=OVERVIEW,GENERATIONS,EVENTS,REJECTIONS]
+ *     -Dharness.pacing=time|frame -Dharness.views=OVERVIEW,GENERATIONS,EVENTS,REJECTIONS -Dharness.slowest=10]
  * </pre>
  *
  * <p>{@code harness.pacing=frame} publishes one 60th of the rate per frame instead of per 60th of a
@@ -120,6 +120,11 @@ class PulseHarness {
         PulseStats.Summary s = onFx(() -> pulses.summary());
         long appliedDuring = onFx(() -> session.model().events().total()) - appliedBefore;
         rows.add(row(page, appliedDuring / elapsed, s));
+        int slowest = Integer.getInteger("harness.slowest", 0);
+        if (slowest > 0) {
+          System.out.println("[harness] " + page + " slowest pulses, wall (CPU: animation + scene) @ events: "
+              + String.join(", ", onFx(() -> pulses.slowest(slowest))));
+        }
       }
       running.set(false);
       producer.join();
@@ -133,8 +138,9 @@ class PulseHarness {
       System.out.println("[harness] times in ms; pulse = from the animation callbacks to the end of the post-layout"
           + " listeners; CPU = the FX thread's own CPU time");
       System.out.println("[harness] | view | events/s applied | frames | events per pulse p50 / p99"
-          + " | pulse wall p50 / p99 / max | pulse CPU p50 / p99 / max / mean | frame CPU p99 | frame interval p50 / p99 |");
-      System.out.println("[harness] | --- | --- | --- | --- | --- | --- | --- | --- |");
+          + " | pulse wall p50 / p99 / max | pulse CPU p50 / p99 / max / mean | animation / scene CPU p99"
+          + " | frame CPU p99 | frame interval p50 / p99 |");
+      System.out.println("[harness] | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
       rows.forEach(r -> System.out.println("[harness] " + r));
       System.out.println();
       run(dashboard::shutdown);
@@ -143,9 +149,9 @@ class PulseHarness {
 
   private static String row(EngineView.Page page, double eventsPerSecond, PulseStats.Summary s) {
     return String.format(Locale.ROOT, "| %s | %,.0f | %d | %.0f / %.0f | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f / %.2f"
-        + " | %.1f | %.1f / %.1f |", page, eventsPerSecond, s.frames(), s.events().p50(), s.events().p99(),
+        + " | %.1f / %.1f | %.1f | %.1f / %.1f |", page, eventsPerSecond, s.frames(), s.events().p50(), s.events().p99(),
         s.wall().p50(), s.wall().p99(), s.wall().max(), s.cpu().p50(), s.cpu().p99(), s.cpu().max(), s.cpu().mean(),
-        s.frameCpu().p99(), s.interval().p50(), s.interval().p99());
+        s.animationCpu().p99(), s.sceneCpu().p99(), s.frameCpu().p99(), s.interval().p50(), s.interval().p99());
   }
 
   private static double loadAverage() {

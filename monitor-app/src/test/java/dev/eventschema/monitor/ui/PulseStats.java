@@ -3,7 +3,11 @@ package dev.eventschema.monitor.ui;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 
@@ -17,6 +21,9 @@ import javafx.scene.Scene;
  *   <li><b>pulse CPU</b>: the FX thread's own CPU time over the same span ({@link
  *       ThreadMXBean#getCurrentThreadCpuTime}): the pulse's cost without the time the operating
  *       system gave to other threads and processes, so it can be compared across machine loads;
+ *   <li><b>animation CPU</b> and <b>scene CPU</b>: the pulse CPU split where the scene's pulse
+ *       begins (a pre-layout listener): the animation callbacks (the dashboard's frame: the model and
+ *       the views' refresh), then the scene's CSS and layout passes and the post-layout listeners;
  *   <li><b>frame CPU</b>: the FX thread's CPU time from one frame start to the next, which adds the
  *       scene's synchronisation with the renderer and any {@code runLater} work;
  *   <li><b>frame interval</b>: wall time between two frame starts (16.7 ms at 60 frames per second);
@@ -46,6 +53,7 @@ final class PulseStats {
       }
     }.start();
     attach.run();
+    scene.addPreLayoutPulseListener(stats.animationsDone);
     scene.addPostLayoutPulseListener(stats.layoutDone);
     return stats;
   }
@@ -54,13 +62,16 @@ final class PulseStats {
   record Quantiles(double p50, double p99, double max, double mean) {}
 
   /** What was measured since the last {@link #reset}. */
-  record Summary(int frames, Quantiles wall, Quantiles cpu, Quantiles frameCpu, Quantiles interval,
-      Quantiles events) {}
+  record Summary(int frames, Quantiles wall, Quantiles cpu, Quantiles animationCpu, Quantiles sceneCpu,
+      Quantiles frameCpu, Quantiles interval, Quantiles events) {}
 
   private final Scene scene;
+  private final Runnable animationsDone = this::animationsDone;
   private final Runnable layoutDone = this::layoutDone;
   private final Samples wall;
   private final Samples cpu;
+  private final Samples animationCpu;
+  private final Samples sceneCpu;
   private final Samples frameCpu;
   private final Samples intervals;
   private final Samples events;
@@ -68,6 +79,7 @@ final class PulseStats {
   private long eventsAtFrameStart;
   private long frameStart;
   private long frameCpuStart = -1;
+  private long sceneCpuStart = -1;
   private long lastFrameStart;
   private long lastFrameCpuStart = -1;
 
@@ -77,6 +89,8 @@ final class PulseStats {
     events = new Samples(capacity);
     wall = new Samples(capacity);
     cpu = new Samples(capacity);
+    animationCpu = new Samples(capacity);
+    sceneCpu = new Samples(capacity);
     frameCpu = new Samples(capacity);
     intervals = new Samples(capacity);
   }
@@ -93,11 +107,18 @@ final class PulseStats {
     eventsAtFrameStart = eventsApplied.getAsLong();
   }
 
+  private void animationsDone() {
+    sceneCpuStart = frameStart == 0 ? -1 : THREADS.getCurrentThreadCpuTime();
+  }
+
   private void layoutDone() {
-    if (frameStart == 0) {
+    if (frameStart == 0 || sceneCpuStart < 0) {
       return; // a pulse without animation callbacks (layout only), or the first one after a reset
     }
-    cpu.add(THREADS.getCurrentThreadCpuTime() - frameCpuStart);
+    long cpuNow = THREADS.getCurrentThreadCpuTime();
+    cpu.add(cpuNow - frameCpuStart);
+    animationCpu.add(sceneCpuStart - frameCpuStart);
+    sceneCpu.add(cpuNow - sceneCpuStart);
     wall.add(System.nanoTime() - frameStart);
     events.add(eventsApplied.getAsLong() - eventsAtFrameStart);
     frameStart = 0;
@@ -109,6 +130,8 @@ final class PulseStats {
     scene.addPostLayoutPulseListener(layoutDone);
     wall.clear();
     cpu.clear();
+    animationCpu.clear();
+    sceneCpu.clear();
     frameCpu.clear();
     intervals.clear();
     events.clear();
@@ -118,8 +141,21 @@ final class PulseStats {
 
   /** What was measured since the last reset. FX thread. */
   Summary summary() {
-    return new Summary(wall.count, wall.millis(), cpu.millis(), frameCpu.millis(), intervals.millis(),
-        events.quantiles(1));
+    return new Summary(wall.count, wall.millis(), cpu.millis(), animationCpu.millis(), sceneCpu.millis(),
+        frameCpu.millis(), intervals.millis(), events.quantiles(1));
+  }
+
+  /**
+   * The {@code count} pulses of the longest wall time since the last reset, longest first, each as
+   * "wall (CPU: animation + scene) @ events applied", in ms: whether they cost CPU or waited. FX thread.
+   */
+  List<String> slowest(int count) {
+    return IntStream.range(0, wall.count).boxed()
+        .sorted(Comparator.comparingLong((Integer i) -> wall.values[i]).reversed())
+        .limit(count)
+        .map(i -> String.format(Locale.ROOT, "%.1f (%.1f + %.1f) @ %d", wall.values[i] / 1e6,
+            animationCpu.values[i] / 1e6, sceneCpu.values[i] / 1e6, events.values[i]))
+        .toList();
   }
 
   /** A bounded record of samples (the later ones are not kept once it is full). */
