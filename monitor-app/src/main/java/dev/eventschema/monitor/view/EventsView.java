@@ -7,11 +7,15 @@ import dev.eventschema.monitor.model.EventLog;
 import dev.eventschema.monitor.model.EventQuery;
 import dev.eventschema.monitor.model.FilteredEvents;
 import dev.eventschema.monitor.model.Formats;
+import dev.eventschema.monitor.model.SlotRows;
+import dev.eventschema.monitor.model.SlotRows.Slot;
 import java.util.List;
+import java.util.function.Function;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
@@ -22,6 +26,11 @@ import javafx.scene.layout.VBox;
  * The live events table ({@code #eventsTable}): filters by type and model, text search,
  * pause/resume with an "N new" counter, auto-follow of the newest row only while the reader is at the
  * bottom, and the selected event's envelope in a details pane ({@code #eventDetails}).
+ *
+ * <p>The table's items are {@link SlotRows} slots, which stay where they are while the events move
+ * through them (the oldest dropped, the newest appended): a refresh repaints the rows' texts without
+ * a layout or a restyle of every row. The selection is of an event, and moves from slot to slot with
+ * it.
  */
 public final class EventsView extends BorderPane {
 
@@ -33,11 +42,18 @@ public final class EventsView extends BorderPane {
   private final EngineModel model;
   private final Exports exports;
   private final FilteredEvents rows;
-  private final TableView<StreamMessage.Event> table;
+  private final SlotRows<StreamMessage.Event> slots;
+  private final TableView<Slot<StreamMessage.Event>> table;
   private final EventFilterBar bar;
   private final TailFollower follower;
   private final Label detailsTitle = new Label();
   private final TextArea details = new TextArea();
+  /** The event the reader selected, followed from slot to slot as the rows move. */
+  private StreamMessage.Event selected;
+  /** Set while this view itself moves the table's selection. */
+  private boolean movingSelection;
+  /** The event the details pane shows. */
+  private StreamMessage.Event detailed;
   private long lastApplied;
   private long countsUpdated;
 
@@ -45,7 +61,8 @@ public final class EventsView extends BorderPane {
     this.model = model;
     this.exports = exports;
     this.rows = new FilteredEvents(model.events());
-    this.table = new TableView<>(rows.rows());
+    this.slots = new SlotRows<>(rows.rows(), SlotRows.Spare.FIRST);
+    this.table = new TableView<>(slots.slots());
     getStyleClass().add("events-view");
     bar = new EventFilterBar(eventTypes, model.modelNames(), this::setQuery, this::setPaused);
     setTop(bar);
@@ -53,16 +70,21 @@ public final class EventsView extends BorderPane {
     table.setId("eventsTable");
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
     table.setPlaceholder(new Label("No events yet"));
-    table.getColumns().add(Cells.text("Time", 100, e -> EngineModel.clock(e.time())));
-    table.getColumns().add(Cells.text("Seq", 60, e -> Long.toString(e.seq())));
-    table.getColumns().add(Cells.styled("Type", 150, StreamMessage.Event::type, t -> "type-" + t));
-    table.getColumns().add(Cells.text("Model", 115, e -> e.model() == null ? "" : e.model()));
-    table.getColumns().add(Cells.text("Generation", 90, e -> e.generationId() == null ? "" : e.generationId()));
-    table.getColumns().add(Cells.text("Summary", 420, StreamMessage.Event::summary));
+    table.getColumns().add(column("Time", 100, e -> EngineModel.clock(e.time()), null));
+    table.getColumns().add(column("Seq", 60, e -> Long.toString(e.seq()), null));
+    table.getColumns().add(column("Type", 150, StreamMessage.Event::type, e -> "type-" + e.type()));
+    table.getColumns().add(column("Model", 115, e -> e.model() == null ? "" : e.model(), null));
+    table.getColumns().add(column("Generation", 90, e -> e.generationId() == null ? "" : e.generationId(), null));
+    table.getColumns().add(column("Summary", 420, StreamMessage.Event::summary, null));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Cells.fixedRows(table, bar.countsLabel(), 0.9);
     Cells.scaleWidths(table, bar.countsLabel(), 0.9);
-    table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> showDetails(e));
+    table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
+      if (!movingSelection) {
+        selected = now == null ? null : now.item().getValue();
+      }
+      showDetails(selected);
+    });
     follower = new TailFollower(table);
 
     details.setEditable(false);
@@ -96,18 +118,40 @@ public final class EventsView extends BorderPane {
       if (onScreen && rows.hasPending() && (appended <= BUSY_ROWS || now - lastApplied >= BUSY_PERIOD_NANOS)) {
         lastApplied = now;
         rows.apply();
+        showRows(false);
         follower.rowsAppended();
       }
     }
     updateCounts(onScreen, false);
   }
 
-  private void setQuery(EventQuery query) {
-    StreamMessage.Event selected = table.getSelectionModel().getSelectedItem();
-    rows.setQuery(query);
-    if (selected != null && rows.rows().contains(selected)) {
-      table.getSelectionModel().select(selected);
+  /**
+   * Shows the rows in the slots ({@code fit}: without blank slots, after the rows were replaced) and
+   * moves the selection to the slot where the selected event is now.
+   */
+  private void showRows(boolean fit) {
+    movingSelection = true;
+    try {
+      if (fit) {
+        slots.fit();
+      } else {
+        slots.update();
+      }
+      int at = selected == null ? -1 : slots.indexOf(selected);
+      if (at < 0) {
+        selected = null; // no longer kept, or not matching the filter
+        table.getSelectionModel().clearSelection();
+      } else if (table.getSelectionModel().getSelectedIndex() != at) {
+        table.getSelectionModel().select(at);
+      }
+    } finally {
+      movingSelection = false;
     }
+  }
+
+  private void setQuery(EventQuery query) {
+    rows.setQuery(query);
+    showRows(true);
     bar.showNew(rows.newWhilePaused());
     follower.rowsReplaced();
     updateCounts(true, true);
@@ -118,6 +162,7 @@ public final class EventsView extends BorderPane {
       rows.pause();
     } else {
       rows.resume();
+      showRows(true);
       follower.followAgain();
       updateCounts(true, true);
     }
@@ -136,6 +181,10 @@ public final class EventsView extends BorderPane {
   }
 
   private void showDetails(StreamMessage.Event e) {
+    if (e == detailed && e != null) {
+      return;
+    }
+    detailed = e;
     if (e == null) {
       detailsTitle.setText("Select an event to see its payload");
       details.clear();
@@ -144,6 +193,12 @@ public final class EventsView extends BorderPane {
     detailsTitle.setText("#" + e.seq() + " · " + e.type() + (e.generationId() == null ? "" : " · " + e.generationId())
         + " · " + EngineModel.clock(e.time()));
     details.setText(exports.eventJson(e));
+  }
+
+  /** A column showing {@code text} of the event in the row's slot, with the pseudo-class {@code pseudoClass} gives. */
+  private static TableColumn<Slot<StreamMessage.Event>, Slot<StreamMessage.Event>> column(String title, double width,
+      Function<StreamMessage.Event, String> text, Function<StreamMessage.Event, String> pseudoClass) {
+    return StillTextCell.column(title, width, Slot::item, text, pseudoClass);
   }
 
   /** Toggles pause (for the menu's accelerator). */

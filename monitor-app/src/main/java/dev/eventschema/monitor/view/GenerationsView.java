@@ -60,7 +60,7 @@ public final class GenerationsView extends SplitPane {
     table.getColumns().add(column("Text so far", 420, GenerationRow::textProperty, GenerationsView::tailOf));
     table.getSelectionModel().selectedItemProperty().addListener((o, before, now) -> {
       if (now != null) {
-        selected = now.item().get();
+        selected = now.item().getValue();
       } else if (!following) {
         selected = null;
       }
@@ -108,7 +108,7 @@ public final class GenerationsView extends SplitPane {
       // second, jumping to each new one would show nothing readable (and re-lay the text out every frame)
       boolean keep = detailed != null && detailed.stateProperty().get() == GenerationRow.State.RUNNING
           && detailed == shownUnselected;
-      target = keep ? detailed : shown.slots().isEmpty() ? null : shown.slots().get(0).item().get();
+      target = keep ? detailed : shown.slots().isEmpty() ? null : shown.slots().get(0).item().getValue();
       shownUnselected = target;
     } else {
       shownUnselected = null;

@@ -28,17 +28,17 @@ import javafx.util.Subscription;
  * table's value of a cell is its row, which does not change; the cell follows the row's value
  * itself and writes it into an unmanaged {@link Text}, clipped to the cell: a new value only
  * repaints it. The text is styled by {@code .still-text} rules in dashboard.css; a value may switch
- * one pseudo-class of the cell (as the state column's {@code :gen-running}).
+ * one pseudo-class of the text (as the state column's {@code :gen-running}): of the text alone, a
+ * leaf, so that the switch restyles one node rather than the cell and what it holds.
  */
 final class StillTextCell<S, V> extends TableCell<S, S> {
 
-  private final Text text = new Text();
+  private final Line text = new Line();
   private final Function<S, ObservableValue<V>> value;
   private final Function<V, String> format;
   private final Function<V, String> pseudoClass;
   private S row;
   private Subscription following = Subscription.EMPTY;
-  private final PseudoClassSwitch shownPseudoClass = new PseudoClassSwitch(this::pseudoClassStateChanged);
 
   private StillTextCell(Function<S, ObservableValue<V>> value, Function<V, String> format,
       Function<V, String> pseudoClass) {
@@ -103,7 +103,12 @@ final class StillTextCell<S, V> extends TableCell<S, S> {
     if (!line.equals(text.getText())) {
       text.setText(line);
     }
-    shownPseudoClass.show(shown == null || pseudoClass == null ? null : Cells.pseudo(pseudoClass.apply(shown)));
+    text.shownPseudoClass.show(shown == null || pseudoClass == null ? null : Cells.pseudo(pseudoClass.apply(shown)));
+  }
+
+  /** The cell's text, which shows the value's pseudo-class. */
+  private static final class Line extends Text {
+    private final PseudoClassSwitch shownPseudoClass = new PseudoClassSwitch(this::pseudoClassStateChanged);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -25,7 +26,7 @@ class SlotRowsTest {
   }
 
   private List<String> shown() {
-    return rows.slots().stream().map(slot -> slot.item().get()).toList();
+    return rows.slots().stream().map(slot -> slot.item().getValue()).toList();
   }
 
   @Test
@@ -62,6 +63,36 @@ class SlotRowsTest {
     rows.update();
     assertThat(shown()).containsExactly("b", "a", null, null, null, null);
     assertThat(slotChanges).containsExactly("+3");
+  }
+
+  @Test
+  void spareSlotsFirstKeepTheNewestItemsInTheLastSlots() {
+    ObservableList<String> log = FXCollections.observableArrayList("a", "b", "c", "d");
+    SlotRows<String> tail = new SlotRows<>(log, SlotRows.Spare.FIRST);
+    tail.update();
+    List<SlotRows.Slot<String>> before = List.copyOf(tail.slots());
+    log.remove(0, 2);
+    log.add("e");
+    tail.update();
+    assertThat(tail.slots()).containsExactlyElementsOf(before);
+    assertThat(tail.slots()).extracting(slot -> slot.item().getValue()).containsExactly(null, "c", "d", "e");
+    assertThat(tail.indexOf("c")).isEqualTo(1);
+    tail.fit();
+    assertThat(tail.slots()).extracting(slot -> slot.item().getValue()).containsExactly("c", "d", "e");
+    assertThat(tail.indexOf("c")).isZero();
+  }
+
+  @Test
+  void aCellFollowingASlotIsToldOnlyWhatChangesAtEachUpdate() {
+    rows.update();
+    List<String> seen = new ArrayList<>();
+    rows.slots().get(1).item().subscribe((Consumer<String>) seen::add);
+    source.set(2, "z"); // another slot's item
+    rows.update();
+    source.set(1, "y");
+    assertThat(seen).containsExactly("b"); // not before the update
+    rows.update();
+    assertThat(seen).containsExactly("b", "y");
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.eventschema.monitor.client.ConnectionStatus;
 import dev.eventschema.monitor.client.SseClient;
 import dev.eventschema.monitor.client.StreamMessage;
 import dev.eventschema.monitor.export.DesktopExports;
+import dev.eventschema.monitor.model.SlotRows;
 import dev.eventschema.monitor.support.Engines;
 import dev.eventschema.monitor.support.Ui;
 import java.nio.file.Files;
@@ -84,15 +85,21 @@ class DashboardUiTest {
     robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
   }
 
-  /** The events table's rows. FX thread. */
+  /** The events the events table's rows show, blank rows left out. FX thread. */
   private static List<StreamMessage.Event> rows(FxRobot robot) {
     @SuppressWarnings("unchecked")
-    TableView<StreamMessage.Event> table = robot.lookup("#eventsTable").queryAs(TableView.class);
-    return table.getItems();
+    TableView<SlotRows.Slot<StreamMessage.Event>> table = robot.lookup("#eventsTable").queryAs(TableView.class);
+    return table.getItems().stream().map(slot -> slot.item().getValue()).filter(Objects::nonNull).toList();
   }
 
+  /** How many events the events table shows. */
   private static int rowCount(FxRobot robot) {
     return onFx(() -> rows(robot).size());
+  }
+
+  /** The events table's row count, blank rows included. FX thread. */
+  private static int slotCount(FxRobot robot) {
+    return robot.lookup("#eventsTable").queryAs(TableView.class).getItems().size();
   }
 
   /** A row of a table that is inside its viewport and holds an item. FX thread. */
@@ -121,7 +128,7 @@ class DashboardUiTest {
 
   /** Whether the newest row (or the one before it, half hidden) is in view. FX thread. */
   private static boolean showsNewestRow(FxRobot robot) {
-    return lastVisibleIndex(robot) >= rows(robot).size() - 2;
+    return lastVisibleIndex(robot) >= slotCount(robot) - 2;
   }
 
   private static boolean paused(FxRobot robot) {
@@ -153,8 +160,8 @@ class DashboardUiTest {
           at.getY(), false, false, false, false, false, false, 0, 2000, 0, 2000,
           ScrollEvent.HorizontalTextScrollUnits.NONE, 0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
     });
-    int size = rowCount(robot);
-    waitUntil("more rows arrived", () -> rows(robot).size() > size + 20);
+    int size = onFx(() -> slotCount(robot));
+    waitUntil("more rows arrived", () -> slotCount(robot) > size + 20);
     assertThat(onFx(() -> lastVisibleIndex(robot))).isLessThan(size - 1);
     shortcut(robot, KeyCode.END);
     waitUntil("following again", () -> showsNewestRow(robot));

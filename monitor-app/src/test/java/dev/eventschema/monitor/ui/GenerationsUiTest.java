@@ -71,7 +71,7 @@ class GenerationsUiTest {
 
   /** What the table's rows show, in order, blank rows left out. FX thread. */
   private static List<GenerationRow> shown(FxRobot robot) {
-    return table(robot).getItems().stream().map(slot -> slot.item().get()).filter(r -> r != null).toList();
+    return table(robot).getItems().stream().map(slot -> slot.item().getValue()).filter(r -> r != null).toList();
   }
 
   /** The text the first visible row's cells show, left to right. FX thread. */
@@ -109,12 +109,12 @@ class GenerationsUiTest {
     waitUntil("two generations in the table", () -> shown(robot).size() >= 2);
     Ui.click(robot, () -> robot.lookup("#generationsTable .virtual-flow").queryAs(VirtualFlow.class).getFirstVisibleCell());
     waitUntil("the clicked row is selected", () -> table(robot).getSelectionModel().getSelectedItem() != null);
-    GenerationRow picked = onFx(() -> table(robot).getSelectionModel().getSelectedItem().item().get());
+    GenerationRow picked = onFx(() -> table(robot).getSelectionModel().getSelectedItem().item().getValue());
     assertThat(picked).isNotNull();
     waitUntil("a newer generation pushes it down", () -> shown(robot).indexOf(picked) >= 2);
     waitUntil("it is still the selected one", () -> {
       Slot<GenerationRow> selected = table(robot).getSelectionModel().getSelectedItem();
-      return selected != null && selected.item().get() == picked;
+      return selected != null && selected.item().getValue() == picked;
     });
     waitUntil("its text is the one shown", () -> robot.lookup("#generationText").queryAs(TextArea.class).getText()
         .equals(picked.textProperty().get()));
