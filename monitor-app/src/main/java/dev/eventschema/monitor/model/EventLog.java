@@ -44,7 +44,7 @@ public final class EventLog {
     }
     int overflow = items.size() + added.size() - capacity;
     if (overflow > 0) {
-      lastDropped.addAll(items.subList(0, overflow));
+      lastDropped.addAll(items.head(overflow));
       dropped += overflow;
       items.removeHead(overflow);
     }

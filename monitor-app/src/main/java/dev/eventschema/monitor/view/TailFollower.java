@@ -33,6 +33,8 @@ final class TailFollower {
   private boolean following = true;
   private int scrollsPending;
   private boolean wasOnScreen;
+  /** The row count when the table was last scrolled to its end. */
+  private int scrolledCount = -1;
 
   TailFollower(TableView<?> table) {
     this.table = table;
@@ -79,11 +81,18 @@ final class TailFollower {
     }
   }
 
-  /** Rows were appended (in the animation callback, before the layout pass): keep the newest in view (if following). */
+  /**
+   * Rows were appended (in the animation callback, before the layout pass): keep the newest in view
+   * (if following). A table whose row count did not change (its rows are slots the items move
+   * through) and that shows its end already is left as it is: scrolling it would lay out every row.
+   */
   void rowsAppended() {
-    if (following && table.getSkin() != null && !table.getItems().isEmpty()) {
+    int count = table.getItems().size();
+    boolean stillAtEnd = count == scrolledCount && scrollsPending == 0 && atBottom();
+    if (following && table.getSkin() != null && count > 0 && !stillAtEnd) {
       // an index past the end: the flow's position goes to the very end (the last row at the bottom)
-      table.scrollTo(table.getItems().size());
+      table.scrollTo(count);
+      scrolledCount = count;
     }
     seekEnd(1); // checked after the layout pass
   }
