@@ -18,6 +18,11 @@ public record EventQuery(String type, String model, String text) implements Pred
     text = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
   }
 
+  /** Whether every event matches (no type, no model, no text). */
+  public boolean matchesAll() {
+    return type == null && model == null && text.isEmpty();
+  }
+
   @Override
   public boolean test(StreamMessage.Event e) {
     if (type != null && !type.equals(e.type())) {
