@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real Kafka broker in KRaft mode, started inside the test's JVM by Kafka's own test kit: one node
@@ -63,6 +64,7 @@ public final class KafkaTestBroker implements AutoCloseable {
 
   /** A broker of the caller's own, to {@link #close()} when done. */
   public static KafkaTestBroker start() {
+    keepTheJvmAlive();
     TestKitNodes nodes = new TestKitNodes.Builder()
         .setCombined(true)
         .setNumBrokerNodes(1)
@@ -96,6 +98,21 @@ public final class KafkaTestBroker implements AutoCloseable {
       }
       throw new IllegalStateException("could not start the in-process Kafka broker: " + e, e);
     }
+  }
+
+  /**
+   * Stops a broker in the tests' JVM from ending that JVM. At exit, the test kit's own shutdown hook
+   * deletes the broker's directories while {@link #shared()}'s hook is still closing the broker (the
+   * JVM runs its hooks at the same time); a broker that loses its log directories halts the JVM with
+   * status 1 ("Shutdown broker because all log dirs ... have failed"), and surefire then fails the
+   * module ("Error occurred in starting fork") although every test passed. What Kafka would have
+   * ended the JVM for is printed instead.
+   */
+  private static synchronized void keepTheJvmAlive() {
+    Exit.setHaltProcedure((status, message) ->
+        System.err.println("[kafka-test-broker] the broker asked to halt the JVM (" + status + "): " + message));
+    Exit.setExitProcedure((status, message) ->
+        System.err.println("[kafka-test-broker] the broker asked to exit the JVM (" + status + "): " + message));
   }
 
   /** {@code 127.0.0.1:PORT}, the same across {@link #stop()} and {@link #restart()}. */
