@@ -36,6 +36,12 @@ public final class EventsView extends BorderPane {
 
   /** Rows per frame above which the table is refreshed at most every {@link #BUSY_PERIOD_NANOS}. */
   static final int BUSY_ROWS = 120;
+  /**
+   * Rows below which the table keeps no blank slots: a short table (a filter on a rare type)
+   * would show them above its rows, and restyling a few rows costs little. A long one keeps them
+   * at its top, far above the rows in view, so that its row count settles.
+   */
+  static final int KEEP_SPARE_SLOTS_FROM = 1_000;
   static final long BUSY_PERIOD_NANOS = 100_000_000L;
   private static final long COUNTS_PERIOD_NANOS = 200_000_000L;
 
@@ -118,7 +124,7 @@ public final class EventsView extends BorderPane {
       if (onScreen && rows.hasPending() && (appended <= BUSY_ROWS || now - lastApplied >= BUSY_PERIOD_NANOS)) {
         lastApplied = now;
         rows.apply();
-        showRows(false);
+        showRows(rows.rows().size() < KEEP_SPARE_SLOTS_FROM);
         follower.rowsAppended();
       }
     }

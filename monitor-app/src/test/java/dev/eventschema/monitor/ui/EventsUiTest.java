@@ -120,4 +120,22 @@ class EventsUiTest {
     waitUntil("nothing is selected and the details say so", () -> selectedEvent(robot) == null
         && detailsTitle(robot).equals("Select an event to see its payload"));
   }
+
+  @Test
+  void aShortFilteredTableShowsNoBlankRowsAsItsEventsLeaveTheLog(FxRobot robot) {
+    robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+    waitUntil("the log is full", () -> session.model().events().dropped() > 0);
+    run(() -> robot.lookup("#typeFilter").<String>queryComboBox().setValue("generationStarted"));
+    waitUntil("only generation starts are shown", () -> !table(robot).getItems().isEmpty() && table(robot)
+        .getItems().stream().allMatch(slot -> slot.item().getValue() != null
+            && slot.item().getValue().type().equals("generationStarted")));
+    long droppedBefore = onFx(() -> session.model().events().dropped());
+    // the whole log turns over: every start shown now leaves it, and newer ones come in
+    waitUntil("the log turned over", () -> session.model().events().dropped() >= droppedBefore + CAPACITY);
+    onFx(() -> {
+      assertThat(table(robot).getItems()).isNotEmpty().allSatisfy(slot -> assertThat(slot.item().getValue())
+          .isNotNull().extracting(StreamMessage.Event::type).isEqualTo("generationStarted"));
+      return null;
+    });
+  }
 }
