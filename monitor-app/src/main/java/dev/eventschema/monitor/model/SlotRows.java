@@ -3,9 +3,8 @@ package dev.eventschema.monitor.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.value.ObservableValue;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -27,9 +26,9 @@ import javafx.collections.ObservableList;
  * settles; the blank slots are those farthest from the newest items (see {@link Spare}). {@link
  * #fit} gives up the blank slots, {@link #clear} all of them.
  *
- * <p>A slot's item is computed when it is read, from one shared counter of updates: an update costs
- * one notification per cell on screen, not one per slot, so that the slots can be as many as the
- * rows of a 20,000-event log. FX-thread confined.
+ * <p>A slot holds its item in a property only once someone asks for it (the cells on screen, a
+ * selection): an update sets those properties alone, and only those whose item changed notify, so
+ * that the slots can be as many as the rows of a 20,000-event log. FX-thread confined.
  */
 public final class SlotRows<T> {
 
@@ -45,26 +44,28 @@ public final class SlotRows<T> {
   public static final class Slot<T> {
     private final SlotRows<T> rows;
     private final int index;
-    private ObservableValue<T> item;
+    private ReadOnlyObjectWrapper<T> item;
 
     private Slot(SlotRows<T> rows, int index) {
       this.rows = rows;
       this.index = index;
     }
 
-    /** The item this slot shows, null for a blank slot; changes at each {@link SlotRows#update}. */
-    public ObservableValue<T> item() {
+    /** The item this slot shows, null for a blank slot; changes at an {@link SlotRows#update}. */
+    public ReadOnlyObjectProperty<T> item() {
       if (item == null) {
-        item = rows.updates.map(update -> rows.itemAt(index));
+        item = new ReadOnlyObjectWrapper<>(rows.itemAt(index));
+        rows.followed.add(this);
       }
-      return item;
+      return item.getReadOnlyProperty();
     }
   }
 
   private final ObservableList<T> source;
   private final Spare spare;
   private final ObservableList<Slot<T>> slots = FXCollections.observableArrayList();
-  private final LongProperty updates = new SimpleLongProperty();
+  /** The slots whose item someone asked for: those an update brings up to date. */
+  private final List<Slot<T>> followed = new ArrayList<>();
   /** The source as of the last update: what the slots show until the next one. */
   private List<T> shown = List.of();
   private boolean changed = true;
@@ -107,7 +108,9 @@ public final class SlotRows<T> {
       }
       slots.addAll(more); // one change
     }
-    updates.set(updates.get() + 1);
+    for (Slot<T> slot : followed) {
+      slot.item.set(itemAt(slot.index)); // notifies only if the item changed
+    }
   }
 
   /** Gives up the blank slots, if any, and shows the source's items. */
@@ -116,6 +119,7 @@ public final class SlotRows<T> {
     int spareSlots = slots.size() - source.size();
     if (spareSlots > 0) {
       slots.remove(source.size(), slots.size()); // the last slots: each keeps its position
+      followed.removeIf(slot -> slot.index >= slots.size());
     }
     update();
   }
@@ -125,6 +129,7 @@ public final class SlotRows<T> {
     if (!slots.isEmpty()) {
       slots.clear();
     }
+    followed.clear();
     shown = List.of();
     changed = true;
   }
