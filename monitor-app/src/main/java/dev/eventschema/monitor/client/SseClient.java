@@ -15,8 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The dashboard's connection to one engine's {@code GET /events} stream, on its own thread.
@@ -48,14 +46,12 @@ public final class SseClient implements Feed {
   private final Inbox inbox;
   private final HttpClient http;
   private final Thread thread;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition wake = lock.newCondition();
+  private final Wakeup wakeup = new Wakeup();
 
   private volatile ConnectionStatus status = ConnectionStatus.initial();
   private volatile boolean closed;
   private volatile InputStream current;
   private volatile long lastActivityNanos;
-  private boolean wakeRequested;
   private long initialBackoffMillis = INITIAL_BACKOFF.toMillis();
   private String lastFailure;
 
@@ -117,13 +113,7 @@ public final class SseClient implements Feed {
 
   @Override
   public void reconnectNow() {
-    lock.lock();
-    try {
-      wakeRequested = true;
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    wakeup.wake();
   }
 
   /** Drops the current connection (it will be re-established with Last-Event-ID), for tests and the UI. */
@@ -136,7 +126,7 @@ public final class SseClient implements Feed {
     closed = true;
     closeQuietly(current);
     thread.interrupt();
-    reconnectNow();
+    wakeup.close();
     publish(ConnectionStatus.State.CLOSED, "Closed", 0, 0);
   }
 
@@ -202,14 +192,14 @@ public final class SseClient implements Feed {
       lastFailure = failure;
       if (permanent) {
         publish(ConnectionStatus.State.FAILED, failure, attempt, 0);
-        awaitWake(Long.MAX_VALUE);
+        wakeup.await(Long.MAX_VALUE);
         attempt = 0;
         continue;
       }
       attempt++;
       long delay = Math.min(MAX_BACKOFF.toMillis(), initialBackoffMillis << Math.min(attempt - 1, 16));
       publish(ConnectionStatus.State.RECONNECTING, failure, attempt, System.currentTimeMillis() + delay);
-      awaitWake(delay);
+      wakeup.await(delay);
     }
     publish(ConnectionStatus.State.CLOSED, "Closed", 0, 0);
   }
@@ -277,21 +267,6 @@ public final class SseClient implements Feed {
   private void publish(ConnectionStatus.State state, String detail, int attempt, long retryAt) {
     status = new ConnectionStatus(state, detail, attempt, retryAt, lastSeq, missed, reportedDropped, reconnects,
         restarts, received);
-  }
-
-  private void awaitWake(long millis) {
-    lock.lock();
-    try {
-      long nanos = millis == Long.MAX_VALUE ? Long.MAX_VALUE : TimeUnit.MILLISECONDS.toNanos(millis);
-      while (!wakeRequested && !closed && nanos > 0) {
-        nanos = wake.awaitNanos(nanos);
-      }
-      wakeRequested = false;
-    } catch (InterruptedException e) {
-      // closing
-    } finally {
-      lock.unlock();
-    }
   }
 
   private void checkIdle() {

@@ -2,13 +2,12 @@ package dev.eventschema.monitor.fleet;
 
 import dev.eventschema.monitor.client.ConnectionStatus.State;
 import dev.eventschema.monitor.client.StreamMessage;
+import dev.eventschema.monitor.client.Wakeup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -54,9 +53,7 @@ public final class FleetConsumer implements AutoCloseable {
   private final Thread thread;
   private final Instant startedAt = Instant.now();
   private final ArrayDeque<RecordDecoding.Decoded> held = new ArrayDeque<>();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition wake = lock.newCondition();
-  private boolean wakeRequested;
+  private final Wakeup wakeup = new Wakeup();
   private volatile boolean closed;
   private volatile boolean checkNow;
   private volatile Consumer<byte[], byte[]> current;
@@ -113,7 +110,7 @@ public final class FleetConsumer implements AutoCloseable {
   /** Looks for topics and asks the brokers at once (after a failure, tries again at once). */
   public void reconnectNow() {
     checkNow = true;
-    signal();
+    wakeup.wake();
   }
 
   /** Stops the consumer: wakes it from its poll; its thread closes it. Never blocks. */
@@ -124,7 +121,7 @@ public final class FleetConsumer implements AutoCloseable {
     if (c != null) {
       c.wakeup();
     }
-    signal();
+    wakeup.close();
   }
 
   /** Waits up to {@code timeout} for the consumer thread to end; returns whether it did. */
@@ -145,7 +142,7 @@ public final class FleetConsumer implements AutoCloseable {
       } catch (KafkaException | IllegalStateException | IllegalArgumentException e) {
         if (!closed) {
           publish(status.with(State.FAILED, FleetProblems.explain(e, source)));
-          awaitWake(RETRY_MILLIS);
+          wakeup.await(RETRY_MILLIS);
         }
       } finally {
         current = null;
@@ -164,7 +161,7 @@ public final class FleetConsumer implements AutoCloseable {
       if (checkNow || topics.assigned().isEmpty() || topics.due(now)) {
         int before = topics.assigned().size();
         if (!ask(() -> topics.refresh(consumer, ASK_TIMEOUT, now))) {
-          awaitWake(250);
+          wakeup.await(250);
           continue;
         }
         partitions = topics.assigned().size();
@@ -177,14 +174,14 @@ public final class FleetConsumer implements AutoCloseable {
       }
       if (topics.assigned().isEmpty()) {
         publish(status.with(State.CONNECTING, "Waiting for " + source.where() + ": the topic does not exist yet."));
-        awaitWake(1_000);
+        wakeup.await(1_000);
         continue;
       }
       if (checkNow || now - probedAt >= PROBE_NANOS) {
         checkNow = false;
         probedAt = now;
         if (!ask(() -> probe(consumer, topics))) {
-          awaitWake(250);
+          wakeup.await(250);
           continue;
         }
       }
@@ -275,28 +272,4 @@ public final class FleetConsumer implements AutoCloseable {
         beyondLimit, held.size(), pauses, lag, reconnects);
   }
 
-  private void signal() {
-    lock.lock();
-    try {
-      wakeRequested = true;
-      wake.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void awaitWake(long millis) {
-    lock.lock();
-    try {
-      long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
-      while (!wakeRequested && !closed && nanos > 0) {
-        nanos = wake.awaitNanos(nanos);
-      }
-      wakeRequested = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      lock.unlock();
-    }
-  }
 }
