@@ -6,6 +6,9 @@ public enum FinishReason {
   STOP,
   /** {@link GenerationRequest#maxTokens()} tokens were produced. */
   LENGTH,
-  /** {@link Generation#cancel()} was called, or the backend was closed. */
+  /**
+   * {@link Generation#cancel()} was called, or the backend was closed. (The engine records a
+   * generation its caller stopped at one of the request's stop sequences as {@link #STOP}.)
+   */
   CANCELLED
 }

@@ -12,6 +12,7 @@ import dev.eventschema.engine.events.RuntimeStatusEvent;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *       leaves the queue; one {@code tokenGenerated} per token with its log-probability (an empty
  *       token when the model produced its end of sequence); then exactly one of {@code
  *       generationCompleted} (tokens, duration, throughput; {@code metadata.finishReason} {@code
- *       stop}, {@code length} or {@code cancelled}) or {@code error}.
+ *       stop}, also when its caller stopped it at a stop sequence, {@code length} or {@code
+ *       cancelled}) or {@code error}.
  *   <li>{@code error} for every failure (a load, an unload, a refused request, the backend's runtime).
  *   <li>{@code runtimeStatus} whenever the status, the number of models loaded or the number of
  *       active tasks (running generations and loads in progress) changes: {@code ready}, {@code busy},
@@ -172,7 +174,19 @@ public final class Engine implements AutoCloseable {
    *     RUNTIME_ERROR} once closed; an {@code error} event is emitted for each but the last
    */
   public GenerationHandle generate(GenerationRequest request) {
-    return generations.submit(Objects.requireNonNull(request, "request"));
+    return generate(request, handle -> { });
+  }
+
+  /**
+   * Submits a generation as {@link #generate(GenerationRequest)} does, calling {@code beforeStart}
+   * with its handle first. A subscriber to {@link GenerationHandle#tokens()} added there sees every
+   * token on the backend's thread as it is made (one added later may be replayed tokens the
+   * generation made meanwhile), so that it can stop the generation before the next one. If the
+   * request is refused, the handle fails with the exception thrown.
+   */
+  public GenerationHandle generate(GenerationRequest request, Consumer<GenerationHandle> beforeStart) {
+    return generations.submit(Objects.requireNonNull(request, "request"), Objects.requireNonNull(beforeStart,
+        "beforeStart"));
   }
 
   /** Generations running now. */

@@ -36,6 +36,7 @@ public final class GenerationHandle {
   private State state = State.WAITING;
   private Generation backendGeneration;
   private boolean cancelRequested;
+  private boolean stoppedBySequence;
   private long startedNanos;
   private int tokenCount;
   private long textTokens;
@@ -107,10 +108,41 @@ public final class GenerationHandle {
     return true;
   }
 
+  /**
+   * Ends a running generation because its caller found one of the request's stop sequences in the
+   * text: it stops as {@link #cancel} stops it, but ends with {@link FinishReason#STOP} (in its result
+   * and its {@code generationCompleted}), since the text ended where the request asked. Idempotent;
+   * no-op once ended or cancelled.
+   *
+   * @return whether this call asked for a stop
+   */
+  public boolean stopAtSequence() {
+    synchronized (this) {
+      if (state == State.ENDED || cancelRequested) {
+        return false;
+      }
+      stoppedBySequence = true;
+    }
+    return cancel();
+  }
+
   // ---- engine side -------------------------------------------------------------------------
 
   synchronized boolean cancelRequested() {
     return cancelRequested;
+  }
+
+  /**
+   * How the generation ends, given how its backend ended it. Once a stop was asked for, it ends as
+   * asked: {@link FinishReason#STOP} for {@link #stopAtSequence}, else {@link FinishReason#CANCELLED},
+   * even if the backend finished by itself meanwhile (it may run to its end before it hands its
+   * generation over, and with it a way to cancel).
+   */
+  synchronized FinishReason endedAs(FinishReason backendReason) {
+    if (!cancelRequested) {
+      return backendReason;
+    }
+    return stoppedBySequence ? FinishReason.STOP : FinishReason.CANCELLED;
   }
 
   /** Moves to RUNNING; false if it was cancelled meanwhile. */

@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +47,11 @@ final class GenerationQueue {
     this.idPrefix = idPrefix;
   }
 
-  /** See {@link Engine#generate(GenerationRequest)}. */
-  GenerationHandle submit(GenerationRequest request) {
+  /** See {@link Engine#generate(GenerationRequest, Consumer)}. */
+  GenerationHandle submit(GenerationRequest request, Consumer<GenerationHandle> beforeStart) {
     GenerationHandle handle = new GenerationHandle(idPrefix + generationNumber.incrementAndGet(), request,
         this::leaveQueue);
+    beforeStart.accept(handle);
     boolean runsNow;
     try {
       runsNow = state.admit(handle);
@@ -57,6 +59,7 @@ final class GenerationQueue {
       if (refused.code() != ErrorCode.RUNTIME_ERROR) { // a closed engine emits nothing more
         events.error(null, refused, request.modelId());
       }
+      handle.fail(refused); // what beforeStart subscribed hears of it too
       throw refused;
     }
     if (runsNow) {
@@ -128,18 +131,24 @@ final class GenerationQueue {
 
   private void onToken(GenerationHandle handle, String text, OptionalDouble logprob,
       List<TokenAlternative> alternatives) {
+    if (handle.cancelRequested()) {
+      // a stop came before the backend handed its generation over (attach), so it could not be
+      // told yet: what it makes meanwhile is dropped, as Generation.cancel promises
+      return;
+    }
     OptionalDouble wireSafe = EngineEvents.wireLogprob(logprob);
     events.tokenGenerated(handle, text, wireSafe); // the alternatives are the caller's, not the events'
     handle.onToken(text, wireSafe, alternatives);
   }
 
-  private void finished(GenerationHandle handle, FinishReason reason, Throwable failure) {
+  private void finished(GenerationHandle handle, FinishReason backendReason, Throwable failure) {
     double durationMs = handle.elapsedMs();
     if (failure != null) {
       EngineException error = EngineErrors.fromFailure(failure, ErrorCode.GENERATION_FAILED);
       events.error(handle.id(), error, handle.modelId());
       handle.fail(error);
     } else {
+      FinishReason reason = handle.endedAs(backendReason);
       events.generationCompleted(handle, reason, durationMs);
       handle.finish(reason, durationMs);
       if (reason != FinishReason.CANCELLED) {

@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param generationId the id its events carry
  * @param modelId the model it ran on
- * @param finishReason {@code STOP} (end of sequence), {@code LENGTH} ({@code maxTokens} reached) or
- *     {@code CANCELLED}
+ * @param finishReason {@code STOP} (end of sequence, or stopped at one of the request's stop sequences:
+ *     {@link GenerationHandle#stopAtSequence}), {@code LENGTH} ({@code maxTokens} reached) or {@code
+ *     CANCELLED}
  * @param tokensGenerated tokens produced, the end-of-sequence token not counted (as in {@code
  *     generationCompleted})
  * @param text the tokens' texts concatenated (tokens carry their own leading white space)

@@ -134,7 +134,7 @@ class OpenAiApiTest {
   }
 
   @Test
-  void aStopSequenceCutsTheTextBeforeIt_finishesWithStop_andCancelsTheGeneration() throws Exception {
+  void aStopSequenceCutsTheTextBeforeIt_finishesWithStop_andEndsTheGenerationAsStopped() throws Exception {
     String request = "{\"model\":\"harbor-trigram\",\"prompt\":\"The keeper\",\"max_tokens\":40,\"temperature\":0%s}";
     String full = text(api.post("/v1/completions", request.formatted("")));
     String stop = full.substring(full.length() / 2, full.length() / 2 + 3);
@@ -147,6 +147,12 @@ class OpenAiApiTest {
         String text = stream ? streamedText(response.body()) : text(response);
         assertThat(text).isEqualTo(full.substring(0, full.indexOf(stop)));
         assertThat(response.body()).contains("\"finish_reason\":\"stop\"");
+        // the engine stopped it there (no more tokens than the full text's), and records it as stopped, not cancelled
+        String generationId = (String) json(stream ? dataLines(response.body()).get(0) : response.body()).get("id");
+        GenerationCompletedEvent completed = (GenerationCompletedEvent) api.awaitEvent(
+            generationId.substring("cmpl-".length()), EventType.GENERATION_COMPLETED).event();
+        assertThat(completed.metadata()).containsEntry("finishReason", "stop");
+        assertThat(completed.tokensGenerated()).isLessThan(40);
       }
     }
   }

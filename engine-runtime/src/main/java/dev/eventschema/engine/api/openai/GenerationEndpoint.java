@@ -49,14 +49,14 @@ public final class GenerationEndpoint implements ApiHandler.Endpoint {
     if (!engine.isLoaded(spec.model())) {
       throw ApiError.modelNotFound(spec.model());
     }
-    GenerationHandle handle;
+    GenerationRun run;
     try {
-      handle = engine.generate(spec.toEngineRequest(requestId));
+      run = GenerationRun.start(engine, spec.toEngineRequest(requestId), spec.stop());
     } catch (EngineException refused) {
       throw EngineErrors.toApiError(refused, spec.model());
     }
+    GenerationHandle handle = run.handle();
     try {
-      GenerationRun run = GenerationRun.follow(handle, spec.stop());
       Answer answer = new Answer(spec, dialect, handle.id(), created);
       if (spec.stream()) {
         StreamedAnswer.write(exchange, run, answer);

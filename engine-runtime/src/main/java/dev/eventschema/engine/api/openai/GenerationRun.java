@@ -1,14 +1,18 @@
 package dev.eventschema.engine.api.openai;
 
 import dev.eventschema.engine.backend.FinishReason;
+import dev.eventschema.engine.backend.GenerationRequest;
+import dev.eventschema.engine.core.Engine;
 import dev.eventschema.engine.core.GenerationHandle;
 import dev.eventschema.engine.core.GenerationResult;
 import dev.eventschema.engine.core.Token;
+import dev.eventschema.engine.error.EngineException;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One generation as the HTTP thread consumes it: the engine's tokens, passed through the request's
@@ -45,11 +49,19 @@ final class GenerationRun implements Flow.Subscriber<Token> {
     this.stops = new StopSequences(stopSequences);
   }
 
-  /** Starts consuming {@code handle}'s tokens. */
-  static GenerationRun follow(GenerationHandle handle, List<String> stopSequences) {
-    GenerationRun run = new GenerationRun(handle, stopSequences);
-    handle.tokens().subscribe(run);
-    return run;
+  /**
+   * Submits the generation and follows its tokens from before it can start, so that a stop sequence
+   * stops it before the backend makes another token.
+   *
+   * @throws EngineException as {@link Engine#generate(GenerationRequest)} does
+   */
+  static GenerationRun start(Engine engine, GenerationRequest request, List<String> stopSequences) {
+    AtomicReference<GenerationRun> run = new AtomicReference<>();
+    engine.generate(request, handle -> {
+      run.set(new GenerationRun(handle, stopSequences));
+      handle.tokens().subscribe(run.get());
+    });
+    return run.get();
   }
 
   GenerationHandle handle() {
@@ -74,7 +86,7 @@ final class GenerationRun implements Flow.Subscriber<Token> {
     StopSequences.Release release = stops.add(token.text());
     if (release.stopped()) {
       stoppedBySequence = true;
-      handle.cancel(); // from the backend's thread, inside its sink: no further token is made
+      handle.stopAtSequence(); // from the backend's thread, inside its sink: no further token is made
     }
     queue.add(new Piece(release.text(), token));
   }
