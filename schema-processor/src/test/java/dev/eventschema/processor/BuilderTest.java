@@ -92,8 +92,8 @@ class BuilderTest {
       Object builder = TELEMETRY.code().builder("TelemetryConfig").builder();
 
       assertThat(builder).isInstanceOf(builderClass);
-      assertThat(GeneratedCode.Reflect.call(builder, "enabled", true)).isInstanceOf(builderClass);
-      assertThat(GeneratedCode.Reflect.call(builder, "putLabels", "a", "b")).isInstanceOf(builderClass);
+      assertThat(ReflectiveCalls.call(builder, "enabled", true)).isInstanceOf(builderClass);
+      assertThat(ReflectiveCalls.call(builder, "putLabels", "a", "b")).isInstanceOf(builderClass);
     }
 
     @ParameterizedTest(name = "{0}.{1}({2})")

@@ -13,9 +13,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -33,10 +30,11 @@ import javax.tools.StandardLocation;
 
 /**
  * Compiles schema sources with {@link EventSchemaProcessor} and gives tests access to what was
- * generated: the classes (loaded by a class loader whose parent is the test class loader, so that
- * {@code dev.eventschema.*} is shared), validators, builders and resources.
+ * generated: the classes (loaded by a {@link CompilationClassLoader} whose parent is the test class
+ * loader, so that {@code dev.eventschema.*} is shared), validators, builders and resources.
  *
- * <p>The generated types only exist at run time, so tests reach them by reflection.
+ * <p>The generated types only exist at run time, so tests reach them by reflection ({@link
+ * ReflectiveCalls}).
  */
 final class GeneratedCode {
 
@@ -185,12 +183,12 @@ final class GeneratedCode {
 
   /** {@code <schema>Builder.builder()}. */
   Builder builder(String schema) {
-    return new Builder(Reflect.callStatic(type(schema + "Builder"), "builder"));
+    return new Builder(ReflectiveCalls.callStatic(type(schema + "Builder"), "builder"));
   }
 
   /** {@code <schema>Builder.from(value)}. */
   Builder from(String schema, Object value) {
-    return new Builder(Reflect.callStatic(type(schema + "Builder"), "from", value));
+    return new Builder(ReflectiveCalls.callStatic(type(schema + "Builder"), "from", value));
   }
 
   /** A hand-written implementation of the schema interface whose accessors return {@code fields}. */
@@ -232,11 +230,6 @@ final class GeneratedCode {
     return null;
   }
 
-  /** Calls the accessor {@code name} of a schema value. */
-  static Object get(Object value, String name) {
-    return Reflect.call(value, name);
-  }
-
   // ------------------------------------------------------------------------------------------
   // Generated files
 
@@ -270,7 +263,7 @@ final class GeneratedCode {
 
     /** Calls the builder method {@code method} (a setter, {@code addX}, {@code putX}) with {@code args}. */
     Builder set(String method, Object... args) {
-      builder = Reflect.call(builder, method, args);
+      builder = ReflectiveCalls.call(builder, method, args);
       return this;
     }
 
@@ -280,7 +273,7 @@ final class GeneratedCode {
 
     /** {@code build()}: the value, or the {@link SchemaViolationException} it throws. */
     Object build() {
-      return Reflect.call(builder, "build");
+      return ReflectiveCalls.call(builder, "build");
     }
 
     /** {@code build()}, which must throw a {@link SchemaViolationException}. */
@@ -290,144 +283,6 @@ final class GeneratedCode {
         throw new AssertionError("expected build() to throw a SchemaViolationException, but it built " + value);
       } catch (SchemaViolationException expected) {
         return expected;
-      }
-    }
-  }
-
-  /** Reflection that picks overloads by argument types and rethrows what the target threw. */
-  static final class Reflect {
-    private Reflect() {}
-
-    static Object call(Object target, String name, Object... args) {
-      return invoke(target.getClass(), target, name, args);
-    }
-
-    static Object callStatic(Class<?> type, String name, Object... args) {
-      return invoke(type, null, name, args);
-    }
-
-    private static Object invoke(Class<?> type, Object target, String name, Object[] args) {
-      Method method = find(type, target == null, name, args);
-      try {
-        method.setAccessible(true);
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(cause);
-      } catch (IllegalAccessException e) {
-        throw new AssertionError(e);
-      }
-    }
-
-    private static Method find(Class<?> type, boolean isStatic, String name, Object[] args) {
-      List<Method> matches = new ArrayList<>();
-      List<Method> named = new ArrayList<>();
-      for (Method method : allMethods(type)) {
-        if (!method.getName().equals(name) || Modifier.isStatic(method.getModifiers()) != isStatic) {
-          continue;
-        }
-        named.add(method);
-        if (accepts(method.getParameterTypes(), args)
-            && matches.stream().noneMatch(m -> sameParameters(m, method))) {
-          matches.add(method);
-        }
-      }
-      if (matches.size() != 1) {
-        throw new AssertionError((matches.isEmpty() ? "no" : "more than one") + " method " + type.getName() + "." + name
-            + " accepts " + describe(args) + "; candidates: " + named);
-      }
-      return matches.get(0);
-    }
-
-    /** Public methods first (so that interface methods win over those of a package-private class). */
-    private static List<Method> allMethods(Class<?> type) {
-      List<Method> methods = new ArrayList<>(List.of(type.getMethods()));
-      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-        for (Method method : c.getDeclaredMethods()) {
-          if (!method.isSynthetic() && !method.isBridge()) {
-            methods.add(method);
-          }
-        }
-      }
-      return methods;
-    }
-
-    private static boolean sameParameters(Method a, Method b) {
-      return List.of(a.getParameterTypes()).equals(List.of(b.getParameterTypes()));
-    }
-
-    private static boolean accepts(Class<?>[] parameters, Object[] args) {
-      if (parameters.length != args.length) {
-        return false;
-      }
-      for (int i = 0; i < parameters.length; i++) {
-        Class<?> parameter = parameters[i];
-        Object arg = args[i];
-        if (arg == null) {
-          if (parameter.isPrimitive()) {
-            return false;
-          }
-        } else if (parameter.isPrimitive() ? !wrapper(parameter).isInstance(arg) : !parameter.isInstance(arg)) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static Class<?> wrapper(Class<?> primitive) {
-      return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
-    }
-
-    private static String describe(Object[] args) {
-      return java.util.Arrays.stream(args)
-          .map(a -> a == null ? "null" : a.getClass().getSimpleName())
-          .collect(Collectors.joining(", ", "(", ")"));
-    }
-  }
-
-  /** Loads the classes compiled to CLASS_OUTPUT, delegating everything else to the test class loader. */
-  private static final class CompilationClassLoader extends ClassLoader {
-    private final Compilation compilation;
-
-    CompilationClassLoader(Compilation compilation, ClassLoader parent) {
-      super(parent);
-      this.compilation = compilation;
-    }
-
-    /** Resources generated to CLASS_OUTPUT, such as the JSON Schemas that {@code jsonSchema()} reads. */
-    @Override
-    public InputStream getResourceAsStream(String name) {
-      Optional<JavaFileObject> file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, name);
-      if (file.isEmpty()) {
-        return super.getResourceAsStream(name);
-      }
-      try {
-        return file.get().openInputStream();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    protected Class<?> findClass(String name) throws ClassNotFoundException {
-      int dot = name.lastIndexOf('.');
-      String packageName = dot < 0 ? "" : name.substring(0, dot);
-      String fileName = name.substring(dot + 1) + ".class";
-      Optional<JavaFileObject> file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, packageName, fileName);
-      if (file.isEmpty()) {
-        throw new ClassNotFoundException(name);
-      }
-      try (InputStream in = file.get().openInputStream()) {
-        byte[] bytes = in.readAllBytes();
-        return defineClass(name, bytes, 0, bytes.length);
-      } catch (IOException e) {
-        throw new ClassNotFoundException(name, e);
       }
     }
   }

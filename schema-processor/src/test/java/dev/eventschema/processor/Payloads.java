@@ -242,7 +242,7 @@ final class Payloads {
   }
 
   static Object field(Object value, String accessor) {
-    return GeneratedCode.get(value, accessor);
+    return ReflectiveCalls.call(value, accessor);
   }
 
   @SuppressWarnings("unchecked")
