@@ -7,7 +7,6 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.eventschema.EventSchema;
 import dev.eventschema.SchemaValidator;
-import dev.eventschema.SchemaViolationException;
 import dev.eventschema.json.JsonCodec;
 import java.io.File;
 import java.io.IOException;
@@ -34,7 +33,7 @@ import javax.tools.StandardLocation;
  * loader, so that {@code dev.eventschema.*} is shared), validators, builders and resources.
  *
  * <p>The generated types only exist at run time, so tests reach them by reflection ({@link
- * ReflectiveCalls}).
+ * ReflectiveCalls}, {@link GeneratedBuilder}).
  */
 final class GeneratedCode {
 
@@ -182,13 +181,13 @@ final class GeneratedCode {
   }
 
   /** {@code <schema>Builder.builder()}. */
-  Builder builder(String schema) {
-    return new Builder(ReflectiveCalls.callStatic(type(schema + "Builder"), "builder"));
+  GeneratedBuilder builder(String schema) {
+    return new GeneratedBuilder(ReflectiveCalls.callStatic(type(schema + "Builder"), "builder"));
   }
 
   /** {@code <schema>Builder.from(value)}. */
-  Builder from(String schema, Object value) {
-    return new Builder(ReflectiveCalls.callStatic(type(schema + "Builder"), "from", value));
+  GeneratedBuilder from(String schema, Object value) {
+    return new GeneratedBuilder(ReflectiveCalls.callStatic(type(schema + "Builder"), "from", value));
   }
 
   /** A hand-written implementation of the schema interface whose accessors return {@code fields}. */
@@ -248,42 +247,6 @@ final class GeneratedCode {
       return new String(in.readAllBytes(), UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------
-
-  /** A generated builder, driven by reflection; setters chain on the builder they return. */
-  static final class Builder {
-    private Object builder;
-
-    private Builder(Object builder) {
-      this.builder = builder;
-    }
-
-    /** Calls the builder method {@code method} (a setter, {@code addX}, {@code putX}) with {@code args}. */
-    Builder set(String method, Object... args) {
-      builder = ReflectiveCalls.call(builder, method, args);
-      return this;
-    }
-
-    Object builder() {
-      return builder;
-    }
-
-    /** {@code build()}: the value, or the {@link SchemaViolationException} it throws. */
-    Object build() {
-      return ReflectiveCalls.call(builder, "build");
-    }
-
-    /** {@code build()}, which must throw a {@link SchemaViolationException}. */
-    SchemaViolationException buildFailure() {
-      try {
-        Object value = build();
-        throw new AssertionError("expected build() to throw a SchemaViolationException, but it built " + value);
-      } catch (SchemaViolationException expected) {
-        return expected;
-      }
     }
   }
 }

@@ -75,7 +75,7 @@ final class Payloads {
         "labels", obj("region", "eu-west-1", "team", "ml")), overrides);
   }
 
-  static GeneratedCode.Builder telemetryBuilder() {
+  static GeneratedBuilder telemetryBuilder() {
     return TELEMETRY.code().builder("TelemetryConfig")
         .set("enabled", true)
         .set("serviceName", "inference-gateway")
@@ -114,7 +114,7 @@ final class Payloads {
   }
 
   /** A builder for {@link #job()} without its steps and tags. */
-  static GeneratedCode.Builder jobBuilder() {
+  static GeneratedBuilder jobBuilder() {
     GeneratedCode code = JOBS.code();
     Object resources = code.builder("Resources").set("cpus", 4).set("memoryBytes", 8_589_934_592L).set("gpu", "a100").build();
     Object running = code.validator("JobUpdatedEvent").parse(job()).orElseThrow();
