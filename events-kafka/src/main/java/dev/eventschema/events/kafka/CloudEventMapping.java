@@ -6,6 +6,8 @@ import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.RejectionRecord;
 import dev.eventschema.engine.events.RejectionRecordValidator;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
 import dev.eventschema.json.JsonOutput;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -25,7 +27,9 @@ import java.util.regex.Pattern;
  * schema's {@code $id} and version, {@code subject} the generation id when there is one, and {@code
  * data} the payload's wire form ({@code application/json}); the stream's {@code seq} rides along as
  * the extension attribute {@value #SEQ_EXTENSION}. A rejection becomes a CloudEvent of type {@value
- * #REJECTION_TYPE} whose data is its {@link RejectionRecord} wire form.
+ * #REJECTION_TYPE} whose data is its {@link RejectionRecord} wire form, and a telemetry snapshot a
+ * CloudEvent of type {@value #TELEMETRY_TYPE} whose data is its {@link TelemetrySnapshot} wire form,
+ * as the SSE stream sends it.
  *
  * <p>The extension holds {@code seq} as decimal digits: the CloudEvents type system's Integer is 32
  * bits, and an engine at 50,000 events a second passes 2^31 in half a day.
@@ -40,6 +44,9 @@ public final class CloudEventMapping {
 
   /** The CloudEvents {@code type} of a rejection; its data is a {@code RejectionRecord}. */
   public static final String REJECTION_TYPE = RejectionRecordValidator.INSTANCE.eventName();
+
+  /** The CloudEvents {@code type} of a telemetry snapshot; its data is a {@code TelemetrySnapshot}. */
+  public static final String TELEMETRY_TYPE = TelemetrySnapshotValidator.INSTANCE.eventName();
 
   /** The {@code datacontenttype} of every event: the data is the payload's JSON wire form. */
   public static final String DATA_CONTENT_TYPE = "application/json";
@@ -116,6 +123,19 @@ public final class CloudEventMapping {
   }
 
   /**
+   * The CloudEvent of a telemetry snapshot: {@code seq} and {@code time} are its place in the
+   * engine's stream (its sequence is shared with accepted events and rejections).
+   */
+  public CloudEvent telemetry(long seq, String time, TelemetrySnapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    Map<String, Object> wire = TelemetrySnapshotValidator.INSTANCE.toMap(snapshot);
+    return base(seq, time, TELEMETRY_TYPE)
+        .withDataSchema(DataSchemas.of(TelemetrySnapshotValidator.INSTANCE))
+        .withData(DATA_CONTENT_TYPE, PojoCloudEventData.wrap(wire, CloudEventMapping::json))
+        .build();
+  }
+
+  /**
    * The Kafka record key of an accepted event: its generation id when it has one, so that one
    * generation's events land in one partition in order; else the engine id, so that an engine's
    * other events keep their order too.
@@ -126,6 +146,14 @@ public final class CloudEventMapping {
 
   /** The key of a rejection: the engine id. */
   public String rejectionKey() {
+    return engineId;
+  }
+
+  /**
+   * The key of a telemetry snapshot: the engine id, the key of the engine's events outside a
+   * generation, so that its snapshots share their partition and keep their order.
+   */
+  public String telemetryKey() {
     return engineId;
   }
 

@@ -4,14 +4,15 @@ import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.RejectionRecord;
 import dev.eventschema.engine.events.Source;
+import dev.eventschema.engine.events.TelemetrySnapshot;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * What one consumed record turned out to be, once {@link FleetRecordDecoder} has checked it with the
- * generated validators: an engine's event, an engine's own rejection, or a record this consumer
- * rejects.
+ * generated validators: an engine's event, an engine's own rejection, an engine's telemetry snapshot,
+ * or a record this consumer rejects.
  */
 public sealed interface FleetRecord {
 
@@ -34,6 +35,18 @@ public sealed interface FleetRecord {
       Objects.requireNonNull(engineId, "engineId");
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(rejection, "rejection");
+    }
+  }
+
+  /**
+   * A telemetry snapshot of the engine {@code engineId}, valid against its schema: {@code seq} and
+   * {@code time} are its place in that engine's stream.
+   */
+  record Telemetry(String engineId, long seq, String time, TelemetrySnapshot snapshot) implements FleetRecord {
+    public Telemetry {
+      Objects.requireNonNull(engineId, "engineId");
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(snapshot, "snapshot");
     }
   }
 

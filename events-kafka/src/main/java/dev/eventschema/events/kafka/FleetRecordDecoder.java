@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventschema.ParseResult;
+import dev.eventschema.SchemaValidator;
 import dev.eventschema.Violation;
 import dev.eventschema.Violation.Code;
 import dev.eventschema.engine.events.EventEnvelope;
@@ -11,22 +12,27 @@ import dev.eventschema.engine.events.EventEnvelopeValidator;
 import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.RejectionRecord;
 import dev.eventschema.engine.events.RejectionRecordValidator;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
 import dev.eventschema.support.DidYouMean;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads the value of a consumed record (a CloudEvent in structured JSON mode, as {@link
  * CloudEventMapping} writes it) and checks it with the generated validators of {@code engine-events}:
  * the CloudEvents attributes the mapping requires, the envelope they stand for, and the data against
- * the schema its {@code type} names. Whatever fails, from bytes that are not JSON to one field out of
- * range, becomes a {@link FleetRecord.Invalid} whose rejection has source {@code consumer} and names
- * each field (as a JSON Pointer into the CloudEvent, such as {@code /data/model}), rule and value.
+ * the schema its {@code type} names (an engine event's, {@code rejection}'s or {@code
+ * telemetrySnapshot}'s). Whatever fails, from bytes that are not JSON to one field out of range,
+ * becomes a {@link FleetRecord.Invalid} whose rejection has source {@code consumer} and names each
+ * field (as a JSON Pointer into the CloudEvent, such as {@code /data/model}), rule and value.
  *
  * <p>Thread-safe and stateless: one decoder can serve every consumer thread. It never throws on bad
  * input.
@@ -44,8 +50,16 @@ public final class FleetRecordDecoder {
   private static final Map<String, String> ENVELOPE_TO_EVENT = Map.of("/seq", "/" + CloudEventMapping.SEQ_EXTENSION,
       "/time", "/time", "/type", "/type", "/generationId", "/subject", "/payload", "/data");
 
+  /** Every {@code type} a record may have: the engine's events, a rejection and a telemetry snapshot. */
+  private static final Collection<String> TYPES = Stream.concat(EventType.wireNames().stream(),
+      Stream.of(CloudEventMapping.REJECTION_TYPE, CloudEventMapping.TELEMETRY_TYPE)).toList();
+
   /** The CloudEvent as one stream message of its engine, when its attributes could be read. */
-  private record Attributes(String engineId, long seq, String type, Map<String, Object> envelope) {}
+  private record Attributes(String engineId, long seq, String type, Map<String, Object> envelope) {
+    String time() {
+      return (String) envelope.get("time");
+    }
+  }
 
   /**
    * What {@code value} holds; never {@code null}, never throws.
@@ -91,6 +105,9 @@ public final class FleetRecordDecoder {
     }
     if (attributes.type().equals(CloudEventMapping.REJECTION_TYPE)) {
       return rejection(event, attributes);
+    }
+    if (attributes.type().equals(CloudEventMapping.TELEMETRY_TYPE)) {
+      return telemetry(event, attributes);
     }
     return engineEvent(event, attributes);
   }
@@ -156,24 +173,41 @@ public final class FleetRecordDecoder {
   }
 
   private static FleetRecord rejection(Map<String, Object> event, Attributes attributes) {
-    List<Violation> violations = renamed(EventEnvelopeValidator.INSTANCE.parse(attributes.envelope()));
+    List<Violation> violations = new ArrayList<>();
+    Optional<RejectionRecord> record = checked(event, attributes, RejectionRecordValidator.INSTANCE, violations);
+    return record.<FleetRecord>map(r -> new FleetRecord.EngineRejection(attributes.engineId(), attributes.seq(),
+        attributes.time(), r)).orElseGet(() -> ConsumerRejections.of(event, violations));
+  }
+
+  private static FleetRecord telemetry(Map<String, Object> event, Attributes attributes) {
+    List<Violation> violations = new ArrayList<>();
+    Optional<TelemetrySnapshot> snapshot = checked(event, attributes, TelemetrySnapshotValidator.INSTANCE, violations);
+    return snapshot.<FleetRecord>map(s -> new FleetRecord.Telemetry(attributes.engineId(), attributes.seq(),
+        attributes.time(), s)).orElseGet(() -> ConsumerRejections.of(event, violations));
+  }
+
+  /**
+   * The data of a message that is not an engine event (a rejection, a snapshot), when both the
+   * envelope its attributes make and the data against {@code schema} are valid; else empty, with the
+   * violations added to {@code violations}.
+   */
+  private static <T> Optional<T> checked(Map<String, Object> event, Attributes attributes, SchemaValidator<T> schema,
+      List<Violation> violations) {
+    violations.addAll(renamed(EventEnvelopeValidator.INSTANCE.parse(attributes.envelope())));
     @SuppressWarnings("unchecked") // checked to be a JSON object by attributes()
     Map<String, Object> data = (Map<String, Object>) event.get("data");
-    ParseResult<RejectionRecord> record = RejectionRecordValidator.INSTANCE.parse(data);
-    record.violations().forEach(v -> violations.add(v.under("/data")));
-    if (!violations.isEmpty()) {
-      return ConsumerRejections.of(event, violations);
-    }
-    return new FleetRecord.EngineRejection(attributes.engineId(), attributes.seq(),
-        (String) attributes.envelope().get("time"), record.orElseThrow());
+    ParseResult<T> parsed = schema.parse(data);
+    parsed.violations().forEach(v -> violations.add(v.under("/data")));
+    return violations.isEmpty() ? Optional.of(parsed.orElseThrow()) : Optional.empty();
   }
 
   private static FleetRecord engineEvent(Map<String, Object> event, Attributes attributes) {
     Optional<EventType> type = EventType.fromWireName(attributes.type());
     if (type.isEmpty()) {
-      String suggestion = DidYouMean.closest(attributes.type(), EventType.wireNames());
+      String suggestion = DidYouMean.closest(attributes.type(), TYPES);
       return ConsumerRejections.of(event, List.of(new Violation("/type", Code.INVALID_VALUE,
-          "must be one of the engine's event types or '" + CloudEventMapping.REJECTION_TYPE + "', was '"
+          "must be one of the engine's event types, '" + CloudEventMapping.REJECTION_TYPE + "' or '"
+              + CloudEventMapping.TELEMETRY_TYPE + "', was '"
               + attributes.type() + "'" + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"))));
     }
     ParseResult<EventEnvelope> envelope = EventEnvelopeValidator.INSTANCE.parse(attributes.envelope());

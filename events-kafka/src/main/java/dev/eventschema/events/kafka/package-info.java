@@ -1,7 +1,7 @@
 /**
  * The engine's messages on Kafka, for producers and consumers alike (docs/fleet.md): {@link
- * dev.eventschema.events.kafka.CloudEventMapping} turns an accepted event or a rejection of one engine
- * into a CloudEvent (structured JSON mode) and gives its record key; {@link
+ * dev.eventschema.events.kafka.CloudEventMapping} turns an accepted event, a rejection or a telemetry
+ * snapshot of one engine into a CloudEvent (structured JSON mode) and gives its record key; {@link
  * dev.eventschema.events.kafka.FleetRecordDecoder} turns a consumed record back into a {@link
  * dev.eventschema.events.kafka.FleetRecord}, checked by the generated validators of {@code
  * engine-events}, or into a rejection with source {@code consumer}.

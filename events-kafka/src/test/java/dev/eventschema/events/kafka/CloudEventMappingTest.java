@@ -11,6 +11,9 @@ import dev.eventschema.engine.events.EventType;
 import dev.eventschema.engine.events.RejectionRecord;
 import dev.eventschema.engine.events.RejectionRecordBuilder;
 import dev.eventschema.engine.events.Source;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
 import dev.eventschema.engine.events.TokenGeneratedEventValidator;
 import dev.eventschema.engine.events.ViolationRecord;
 import dev.eventschema.engine.events.testing.Events;
@@ -57,6 +60,26 @@ class CloudEventMappingTest {
         .build();
   }
 
+  static TelemetrySnapshot snapshot() {
+    return TelemetrySnapshotBuilder.builder()
+        .intervalMs(1000)
+        .modelsLoaded(2)
+        .requestsRunning(1)
+        .requestsWaiting(0)
+        .tokensGenerated(1234)
+        .tokensPerSecond(56.5)
+        .timeToFirstTokenP50Ms(12.25)
+        .timeToFirstTokenP95Ms(40.0)
+        .eventsByType(Map.of("tokenGenerated", 1234L, "generationStarted", 9L))
+        .rejectionsByType(Map.of("tokenGenerated", 3L))
+        .rejectionsByCode(Map.of("too_small", 3L))
+        .subscriberDrops(0)
+        .kafkaEmitted(1250)
+        .kafkaDelivered(1240)
+        .kafkaDropped(4)
+        .build();
+  }
+
   @Test
   void anAcceptedEventHasTheAttributesOfTheMappingTable() throws Exception {
     CloudEvent event = mapping.event(tokenEnvelope(42, "gen-7"));
@@ -94,6 +117,54 @@ class CloudEventMappingTest {
     assertThat(event.getDataSchema().toString()).startsWith("urn:eventschema:rejection?version=");
     assertThat(JSON.readValue(event.getData().toBytes(), Map.class)).containsEntry("eventType", "tokenGenerated")
         .containsEntry("source", "runtime");
+  }
+
+  @Test
+  void aTelemetrySnapshotIsACloudEventOfItsOwnTypeKeyedByTheEngine() throws Exception {
+    CloudEvent event = mapping.telemetry(17, "2026-11-30T07:04:09.500Z", snapshot());
+
+    assertThat(event.getType()).isEqualTo("telemetrySnapshot");
+    assertThat(event.getSource()).isEqualTo(URI.create("engine-a"));
+    assertThat(event.getId()).isEqualTo("engine-a-17");
+    assertThat(event.getExtension("seq")).isEqualTo("17");
+    assertThat(event.getSubject()).isNull();
+    assertThat(event.getDataSchema()).isEqualTo(URI.create("urn:eventschema:telemetrySnapshot?version="
+        + TelemetrySnapshotValidator.INSTANCE.version()));
+    assertThat(JSON.readValue(event.getData().toBytes(), Map.class)).containsEntry("tokensGenerated", 1234)
+        .containsEntry("kafkaDropped", 4);
+    assertThat(mapping.telemetryKey()).isEqualTo("engine-a").isEqualTo(mapping.key(tokenEnvelope(1, null)));
+  }
+
+  @Test
+  void aTelemetrySnapshotSurvivesTheKafkaBindingsStructuredSerializerAndTheDecoderUnchanged() {
+    try (CloudEventSerializer serializer = new CloudEventSerializer()) {
+      serializer.configure(Map.of(CloudEventSerializer.ENCODING_CONFIG, "STRUCTURED",
+          CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE), false);
+      byte[] value = serializer.serialize("events", new RecordHeaders(),
+          mapping.telemetry(17, "2026-11-30T07:04:09.500Z", snapshot()));
+
+      assertThat(decoder.decode(value)).isInstanceOfSatisfying(FleetRecord.Telemetry.class, telemetry -> {
+        assertThat(telemetry.engineId()).isEqualTo("engine-a");
+        assertThat(telemetry.seq()).isEqualTo(17);
+        assertThat(Instant.parse(telemetry.time())).isEqualTo(Instant.parse("2026-11-30T07:04:09.500Z"));
+        assertThat(telemetry.snapshot()).isEqualTo(snapshot());
+      });
+    }
+  }
+
+  @Test
+  void aSnapshotOfAnEngineWithoutASinkRoundTripsWithoutItsKafkaCounts() {
+    TelemetrySnapshot withoutSink = TelemetrySnapshotBuilder.builder().intervalMs(0).modelsLoaded(0)
+        .requestsRunning(0).requestsWaiting(0).tokensGenerated(0).tokensPerSecond(0).eventsByType(Map.of())
+        .rejectionsByType(Map.of()).rejectionsByCode(Map.of()).subscriberDrops(0).build();
+
+    FleetRecord received = decoder.decode(FORMAT.serialize(mapping.telemetry(1, "2026-11-30T07:04:07Z", withoutSink)));
+
+    assertThat(received).isInstanceOfSatisfying(FleetRecord.Telemetry.class, telemetry -> {
+      assertThat(telemetry.snapshot()).isEqualTo(withoutSink);
+      assertThat(telemetry.snapshot().kafkaDropped()).isEmpty();
+      assertThat(telemetry.snapshot().timeToFirstTokenP50Ms()).isEmpty();
+    });
   }
 
   @Test
@@ -169,6 +240,8 @@ class CloudEventMappingTest {
     assertThatThrownBy(() -> mapping.event(hello)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'hello'");
     assertThatThrownBy(() -> mapping.rejection(0, "2026-11-30T07:04:07Z", rejectionRecord()))
+        .hasMessage("seq must be positive, was 0");
+    assertThatThrownBy(() -> mapping.telemetry(0, "2026-11-30T07:04:07Z", snapshot()))
         .hasMessage("seq must be positive, was 0");
   }
 

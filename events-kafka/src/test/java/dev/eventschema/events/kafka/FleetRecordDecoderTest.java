@@ -65,8 +65,8 @@ class FleetRecordDecoderTest {
 
     FleetRecord record = decode(event);
 
-    assertThat(violations(record)).containsExactly("/type invalid_value: must be one of the engine's event types or"
-        + " 'rejection', was 'tokenGenerate'; did you mean 'tokenGenerated'?");
+    assertThat(violations(record)).containsExactly("/type invalid_value: must be one of the engine's event types,"
+        + " 'rejection' or 'telemetrySnapshot', was 'tokenGenerate'; did you mean 'tokenGenerated'?");
     assertThat(rejectionOf(record).eventType()).isEqualTo("tokenGenerate");
     assertThat(((FleetRecord.Invalid) record).engineId()).contains("engine-a");
     assertThat(((FleetRecord.Invalid) record).seq()).hasValue(42);
@@ -186,6 +186,67 @@ class FleetRecordDecoderTest {
 
     assertThat(rejectionOf(decode(event)).violations()).extracting(ViolationRecord::path)
         .containsExactlyInAnyOrder("/data/source", "/data/violations");
+  }
+
+  /** A valid telemetry snapshot as the mapping writes it. */
+  private static Map<String, Object> telemetryEvent() {
+    Map<String, Object> event = tokenEvent();
+    event.put("type", "telemetrySnapshot");
+    event.put("dataschema", "urn:eventschema:telemetrySnapshot?version=2");
+    event.remove("subject");
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("intervalMs", 1000);
+    data.put("modelsLoaded", 1);
+    data.put("requestsRunning", 0);
+    data.put("requestsWaiting", 0);
+    data.put("tokensGenerated", 120);
+    data.put("tokensPerSecond", 12.5);
+    data.put("eventsByType", Map.of("tokenGenerated", 120));
+    data.put("rejectionsByType", Map.of());
+    data.put("rejectionsByCode", Map.of());
+    data.put("subscriberDrops", 0);
+    data.put("kafkaEmitted", 130);
+    data.put("kafkaDelivered", 128);
+    data.put("kafkaDropped", 0);
+    event.put("data", data);
+    return event;
+  }
+
+  @Test
+  void aWellFormedTelemetrySnapshotIsAccepted() throws Exception {
+    assertThat(decode(telemetryEvent())).isInstanceOfSatisfying(FleetRecord.Telemetry.class, telemetry -> {
+      assertThat(telemetry.engineId()).isEqualTo("engine-a");
+      assertThat(telemetry.seq()).isEqualTo(42);
+      assertThat(telemetry.snapshot().tokensGenerated()).isEqualTo(120);
+      assertThat(telemetry.snapshot().kafkaDelivered()).hasValue(128);
+    });
+  }
+
+  @Test
+  void aTelemetrySnapshotThatBreaksItsSchemaIsRejectedNamingFieldRuleAndValue() throws Exception {
+    Map<String, Object> event = telemetryEvent();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = (Map<String, Object>) event.get("data");
+    data.put("kafkaDropped", -3);
+    data.put("tokensPerSecond", "fast");
+    data.remove("modelsLoaded");
+
+    FleetRecord record = decode(event);
+
+    assertThat(rejectionOf(record).eventType()).isEqualTo("telemetrySnapshot");
+    assertThat(((FleetRecord.Invalid) record).engineId()).contains("engine-a");
+    assertThat(violations(record)).hasSize(3).anySatisfy(v -> assertThat(v).startsWith("/data/modelsLoaded missing"))
+        .anySatisfy(v -> assertThat(v).startsWith("/data/tokensPerSecond invalid_type").contains("fast"))
+        .anySatisfy(v -> assertThat(v).startsWith("/data/kafkaDropped too_small").contains("-3"));
+  }
+
+  @Test
+  void aMisspelledTelemetryTypeIsRejectedWithASuggestion() throws Exception {
+    Map<String, Object> event = telemetryEvent();
+    event.put("type", "telemetrySnapshots");
+
+    assertThat(violations(decode(event))).singleElement().asString()
+        .endsWith("was 'telemetrySnapshots'; did you mean 'telemetrySnapshot'?");
   }
 
   @Test
