@@ -18,10 +18,12 @@ import dev.eventschema.engine.events.RuntimeStatusEvent;
 import dev.eventschema.engine.events.Source;
 import dev.eventschema.engine.events.TokenGeneratedEvent;
 import dev.eventschema.support.JsonValues;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,6 +182,22 @@ public final class EngineEventEmitter implements AutoCloseable {
   /** The sequence shared with everything else this engine puts on the stream. */
   public EnvelopeSequencer sequencer() {
     return sequencer;
+  }
+
+  /**
+   * Gives a message this emitter does not publish itself (a telemetry snapshot on its way to Kafka)
+   * the next sequence number and time, as this emitter stamps its own: under the same lock, so that
+   * its time is not earlier than that of a message with a lower sequence number.
+   */
+  public <T> T stamp(BiFunction<Long, Instant, T> message) {
+    Objects.requireNonNull(message, "message");
+    long seq;
+    Instant time;
+    synchronized (sequenceLock) {
+      seq = sequencer.nextSeq();
+      time = sequencer.now();
+    }
+    return message.apply(seq, time);
   }
 
   /** Closes every subscription. */

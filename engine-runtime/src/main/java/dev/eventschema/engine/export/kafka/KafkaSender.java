@@ -136,6 +136,8 @@ final class KafkaSender implements AutoCloseable {
         case Outbound.Rejection rejection -> new ProducerRecord<>(rejectionsTopic, mapping.rejectionKey(),
             mapping.rejection(rejection.rejection().seq(), rejection.rejection().time().toString(),
                 rejection.rejection().toRecord()));
+        case Outbound.Snapshot snapshot -> new ProducerRecord<>(topic, mapping.telemetryKey(),
+            mapping.telemetry(snapshot.seq(), snapshot.time().toString(), snapshot.snapshot()));
       };
     } catch (RuntimeException e) {
       counters.recordDeliveryFailed();

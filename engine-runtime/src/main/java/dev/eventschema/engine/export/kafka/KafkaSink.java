@@ -6,7 +6,9 @@ import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.emit.Subscription;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
+import dev.eventschema.engine.events.TelemetrySnapshot;
 import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
+import dev.eventschema.engine.telemetry.TelemetryBridge;
 import dev.eventschema.events.kafka.CloudEventMapping;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -27,13 +29,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's Kafka sink (docs/fleet.md): a subscriber of the emitter that publishes every accepted
- * event to {@code topic} and every rejection to {@code rejectionsTopic}, each as a CloudEvent in
- * structured JSON mode ({@link CloudEventMapping}), with an idempotent producer and {@code acks=all}.
+ * event to {@code topic} and every rejection to {@code rejectionsTopic}, and, once it {@linkplain
+ * #publishSnapshotsFrom follows the telemetry}, every telemetry snapshot to {@code topic}, each as a
+ * CloudEvent in structured JSON mode ({@link CloudEventMapping}), with an idempotent producer and
+ * {@code acks=all}.
  *
- * <p>It never blocks the engine: an emitting thread only offers the message to a bounded buffer
- * ({@code bufferSize}); a thread of the sink's own drains it into the producer. When the buffer is
- * full (the broker slow or down) a message is dropped and counted; the producer reconnects by itself
- * when the broker comes back. The counts ({@link SinkCounters}) are in {@code /metrics} ({@link
+ * <p>It never blocks the engine: an emitting thread (or the snapshot thread) only offers the message
+ * to a bounded buffer ({@code bufferSize}); a thread of the sink's own drains it into the producer.
+ * When the buffer is full (the broker slow or down) a message is dropped and counted; the producer
+ * reconnects by itself when the broker comes back. The counts ({@link SinkCounters}) are in {@code /metrics} ({@link
  * #bindTo}) and in the telemetry snapshots ({@link #contributeTo}); once the sink is closed, emitted =
  * delivered + dropped, exactly.
  */
@@ -55,11 +59,14 @@ public final class KafkaSink implements AutoCloseable, MeterBinder {
   private final KafkaSettings settings;
   private final SinkCounters counters = new SinkCounters();
   private final KafkaSender sender;
+  private final EngineEventEmitter emitter;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private boolean closed;
 
-  private KafkaSink(KafkaSettings settings, CloudEventMapping mapping, Producer<String, CloudEvent> producer) {
+  private KafkaSink(KafkaSettings settings, CloudEventMapping mapping, Producer<String, CloudEvent> producer,
+      EngineEventEmitter emitter) {
     this.settings = settings;
+    this.emitter = emitter;
     this.sender = new KafkaSender(settings.bufferSizeOrDefault(), producer, mapping, settings.topic(),
         settings.rejectionsTopicOrDefault(), counters);
   }
@@ -94,13 +101,31 @@ public final class KafkaSink implements AutoCloseable, MeterBinder {
   /** As {@link #start(KafkaSettings, String, EngineEventEmitter)}, on a producer of the caller's (tests). */
   static KafkaSink start(KafkaSettings settings, CloudEventMapping mapping, Producer<String, CloudEvent> producer,
       EngineEventEmitter emitter) {
-    KafkaSink sink = new KafkaSink(settings, mapping, producer);
+    KafkaSink sink = new KafkaSink(settings, mapping, producer, emitter);
     sink.sender.start();
     sink.subscriptions.add(emitter.subscribe(event -> sink.sender.offer(new Outbound.Event(event.envelope()))));
     sink.subscriptions.add(emitter.subscribeRejections(rejection -> sink.sender.offer(new Outbound.Rejection(rejection))));
     LOG.info("publishing events to Kafka topic {} and rejections to {} at {}", settings.topic(),
         settings.rejectionsTopicOrDefault(), settings.bootstrap());
     return sink;
+  }
+
+  /**
+   * Publishes every telemetry snapshot {@code telemetry} takes from now on, until the sink closes: the
+   * snapshot thread only offers it to the sink's buffer, where it is counted like any message. Each
+   * takes the engine's next sequence number, and goes to the events topic with the engine id as key,
+   * in order with the engine's events outside a generation. Does nothing once the sink is closed.
+   */
+  public synchronized void publishSnapshotsFrom(TelemetryBridge telemetry) {
+    Objects.requireNonNull(telemetry, "telemetry");
+    if (!closed) {
+      subscriptions.add(telemetry.subscribeSnapshots(this::offer));
+    }
+  }
+
+  /** Offers one snapshot, stamped with the engine's next sequence number and time. Never blocks. */
+  void offer(TelemetrySnapshot snapshot) {
+    sender.offer(emitter.stamp((seq, time) -> new Outbound.Snapshot(seq, time, snapshot)));
   }
 
   static CloudEventMapping mapping(String engineId) {
@@ -140,7 +165,7 @@ public final class KafkaSink implements AutoCloseable, MeterBinder {
         .kafkaDropped(counters.dropped());
   }
 
-  /** Unsubscribes, then sends what is buffered for up to {@link #DEFAULT_CLOSE_TIMEOUT}. Idempotent. */
+  /** Unsubscribes (from the emitter and the telemetry), then sends what is buffered for up to {@link #DEFAULT_CLOSE_TIMEOUT}. Idempotent. */
   @Override
   public void close() {
     close(DEFAULT_CLOSE_TIMEOUT);

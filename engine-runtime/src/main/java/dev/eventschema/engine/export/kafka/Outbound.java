@@ -2,6 +2,8 @@ package dev.eventschema.engine.export.kafka;
 
 import dev.eventschema.engine.emit.RejectedPayload;
 import dev.eventschema.engine.events.EventEnvelope;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import java.time.Instant;
 
 /**
  * What the sink's buffer holds: the emitter's own objects, as they were handed over. They become
@@ -14,4 +16,10 @@ sealed interface Outbound {
 
   /** A rejected payload, for the rejections topic. */
   record Rejection(RejectedPayload rejection) implements Outbound {}
+
+  /**
+   * A telemetry snapshot, for the events topic: {@code seq} and {@code time} are its place in the
+   * engine's sequence, taken when it was offered, so that a retry sends the same CloudEvent id.
+   */
+  record Snapshot(long seq, Instant time, TelemetrySnapshot snapshot) implements Outbound {}
 }

@@ -7,6 +7,7 @@ import dev.eventschema.engine.backend.GenerationRequest;
 import dev.eventschema.engine.config.EngineConfigBuilder;
 import dev.eventschema.engine.config.KafkaSettings;
 import dev.eventschema.engine.config.KafkaSettingsBuilder;
+import dev.eventschema.engine.config.TelemetryConfigBuilder;
 import dev.eventschema.engine.core.GenerationHandle;
 import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.events.Source;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,11 @@ class KafkaSinkIntegrationTest {
     broker.createTopic("engine-a.rejections", 1);
     List<GenerationHandle> generations = new ArrayList<>();
     KafkaSink sink;
+    TelemetrySnapshot snapshot;
+    // snapshots only when asked (the longest period), so that the one taken here is the only one
     try (EmbeddedEngine engine = EmbeddedEngine.start(EngineConfigBuilder.from(EmbeddedEngine.freePortsConfig())
+        .telemetry(TelemetryConfigBuilder.from(EmbeddedEngine.freePortsConfig().telemetryOrDefaults())
+            .exportIntervalMs(600_000).build())
         .id("engine-a").kafka(settings("engine-a")).build())) {
       sink = engine.kafkaSink().orElseThrow();
       for (int i = 0; i < 4; i++) {
@@ -64,8 +70,9 @@ class KafkaSinkIntegrationTest {
       engine.emitter().emit("tokenGenerated", Map.of("model", ""), Source.RUNTIME);
 
       Await.until(() -> sink.counters().pending() == 0, WAIT, () -> "every message acknowledged: " + sink.counters());
-      TelemetrySnapshot snapshot = engine.telemetry().publishSnapshot().orElseThrow();
-      assertThat(snapshot.kafkaDelivered()).hasValue(sink.counters().delivered());
+      long deliveredBefore = sink.counters().delivered();
+      snapshot = engine.telemetry().publishSnapshot().orElseThrow();
+      assertThat(snapshot.kafkaDelivered()).hasValue(deliveredBefore);
       assertThat(snapshot.kafkaDropped()).hasValue(0);
       assertThat(metrics(engine.metricsUri().orElseThrow()))
           .contains("eventschema_kafka_messages_delivered_total{")
@@ -78,13 +85,25 @@ class KafkaSinkIntegrationTest {
     List<ConsumerRecord<String, byte[]>> records = broker.readToEnd("engine-a", WAIT);
     assertThat(records).hasSize((int) sink.counters().delivered() - 1); // all but the rejection
     List<FleetRecord.Event> events = new ArrayList<>();
+    List<FleetRecord.Telemetry> snapshots = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      assertThat(decoder.decode(record.value())).isInstanceOfSatisfying(FleetRecord.Event.class, event -> {
-        assertThat(event.engineId()).isEqualTo("engine-a");
-        assertThat(record.key()).isEqualTo(event.envelope().generationId().orElse("engine-a"));
-        events.add(event);
-      });
+      switch (decoder.decode(record.value())) {
+        case FleetRecord.Event event -> {
+          assertThat(event.engineId()).isEqualTo("engine-a");
+          assertThat(record.key()).isEqualTo(event.envelope().generationId().orElse("engine-a"));
+          events.add(event);
+        }
+        case FleetRecord.Telemetry telemetry -> {
+          assertThat(record.key()).isEqualTo("engine-a");
+          snapshots.add(telemetry);
+        }
+        case FleetRecord other -> throw new AssertionError("not an event or a snapshot: " + other);
+      }
     }
+    assertThat(snapshots).singleElement().satisfies(telemetry -> {
+      assertThat(telemetry.snapshot()).isEqualTo(snapshot);
+      assertThat(events).extracting(e -> e.envelope().seq()).doesNotContain(telemetry.seq());
+    });
     for (GenerationHandle generation : generations) {
       List<FleetRecord.Event> ofGeneration = events.stream()
           .filter(e -> e.envelope().generationId().filter(generation.id()::equals).isPresent()).toList();
@@ -97,6 +116,51 @@ class KafkaSinkIntegrationTest {
     assertThat(rejections).singleElement().satisfies(record -> assertThat(decoder.decode(record.value()))
         .isInstanceOfSatisfying(FleetRecord.EngineRejection.class,
             rejection -> assertThat(rejection.rejection().source()).isEqualTo(Source.RUNTIME)));
+  }
+
+  @Test
+  void theScheduledSnapshotsArriveOnTheEventsTopicInOrderWithTheEnginesCounts() throws Exception {
+    broker.createTopic("engine-s", 2);
+    KafkaSink sink;
+    try (EmbeddedEngine engine = EmbeddedEngine.start(EngineConfigBuilder.from(EmbeddedEngine.freePortsConfig())
+        .id("engine-s").kafka(settings("engine-s")).build())) {
+      sink = engine.kafkaSink().orElseThrow();
+      engine.engine().generate(GenerationRequest.of(EmbeddedEngine.DEFAULT_MODEL_ID, "The keeper", 10, 1.0, 1))
+          .completion().get(30, TimeUnit.SECONDS);
+      // the engine's own schedule (every second): three of them, delivered (the sink, subscribed
+      // first, has offered each snapshot before this listener hears of it)
+      AtomicInteger taken = new AtomicInteger();
+      engine.telemetry().subscribeSnapshots(snapshot -> taken.incrementAndGet());
+      Await.until(() -> taken.get() >= 3 && sink.counters().pending() == 0, WAIT,
+          () -> taken + " scheduled snapshots, all delivered: " + sink.counters());
+    }
+    assertThat(sink.counters().delivered()).isEqualTo(sink.counters().emitted());
+
+    List<ConsumerRecord<String, byte[]>> records = broker.readToEnd("engine-s", WAIT);
+    List<FleetRecord.Telemetry> snapshots = telemetryOf(records);
+    assertThat(snapshots).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(records).filteredOn(r -> decoder.decode(r.value()) instanceof FleetRecord.Telemetry)
+        .extracting(ConsumerRecord::key).containsOnly("engine-s");
+    assertThat(records).filteredOn(r -> decoder.decode(r.value()) instanceof FleetRecord.Telemetry)
+        .extracting(ConsumerRecord::partition).containsOnly(records.stream()
+            .filter(r -> "engine-s".equals(r.key())).findFirst().orElseThrow().partition());
+    assertThat(snapshots).extracting(FleetRecord.Telemetry::seq).isSorted().doesNotHaveDuplicates();
+    assertThat(snapshots).allSatisfy(t -> assertThat(t.engineId()).isEqualTo("engine-s"));
+    FleetRecord.Telemetry last = snapshots.get(snapshots.size() - 1);
+    assertThat(last.snapshot().tokensGenerated()).isEqualTo(10);
+    // each snapshot counts what the sink was offered before it, itself not included
+    assertThat(last.snapshot().kafkaEmitted()).isPresent();
+    assertThat(last.snapshot().kafkaEmitted().getAsLong()).isLessThan(sink.counters().emitted());
+  }
+
+  private List<FleetRecord.Telemetry> telemetryOf(List<ConsumerRecord<String, byte[]>> records) {
+    List<FleetRecord.Telemetry> snapshots = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      if (decoder.decode(record.value()) instanceof FleetRecord.Telemetry telemetry) {
+        snapshots.add(telemetry);
+      }
+    }
+    return snapshots;
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.eventschema.engine.emit.EngineEventEmitter;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.Source;
+import dev.eventschema.engine.events.TelemetrySnapshot;
 import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
 import dev.eventschema.engine.events.testing.Events;
 import dev.eventschema.engine.testing.Await;
@@ -17,6 +18,7 @@ import dev.eventschema.engine.testing.Threads;
 import dev.eventschema.events.kafka.CloudEventMapping;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +74,62 @@ class KafkaSinkTest {
     assertThat(sink.counters().emitted()).isEqualTo(3);
     assertThat(sink.counters().delivered()).isEqualTo(3);
     assertThat(sink.counters().dropped()).isZero();
+  }
+
+  @Test
+  void aSnapshotGoesToTheEventsTopicKeyedByTheEngineWithTheEnginesNextSeq() {
+    MockProducer<String, CloudEvent> producer = producer(true);
+    KafkaSink sink = start(settings(100), producer);
+
+    emitter.emitModelLoaded(Events.modelLoaded("m"));
+    sink.offer(snapshot(7));
+    emitter.emitModelUnloaded(Events.modelUnloaded("m"));
+    sink.close(WAIT);
+
+    assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly("events", "events", "events");
+    assertThat(producer.history()).extracting(ProducerRecord::key).containsOnly("engine-a");
+    assertThat(producer.history()).extracting(r -> r.value().getType())
+        .containsExactly("modelLoaded", "telemetrySnapshot", "modelUnloaded");
+    CloudEvent snapshot = producer.history().get(1).value();
+    assertThat(snapshot.getId()).isEqualTo("engine-a-2");
+    assertThat(snapshot.getExtension(CloudEventMapping.SEQ_EXTENSION)).isEqualTo("2");
+    assertThat(producer.history().get(2).value().getId()).isEqualTo("engine-a-3");
+    assertThat(new String(snapshot.getData().toBytes(), StandardCharsets.UTF_8))
+        .contains("\"tokensGenerated\":7");
+    assertThat(sink.counters().emitted()).isEqualTo(3);
+    assertThat(sink.counters().delivered()).isEqualTo(3);
+  }
+
+  @Test
+  void snapshotsOfAStalledBrokerAreDroppedAndCountedLikeEvents() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    MockProducer<String, CloudEvent> producer = new MockProducer<>(true, null, new StringSerializer(),
+        (topic, event) -> new byte[0]) {
+      @Override
+      public synchronized Future<RecordMetadata> send(ProducerRecord<String, CloudEvent> record, Callback callback) {
+        awaitQuietly(release);
+        return super.send(record, callback);
+      }
+    };
+    KafkaSink sink = start(settings(2), producer);
+    try {
+      for (int i = 0; i < 100; i++) { // returns: the snapshot thread only offers
+        sink.offer(snapshot(i));
+      }
+
+      assertThat(sink.counters().emitted()).isEqualTo(100);
+      assertThat(sink.counters().droppedBufferFull()).isGreaterThanOrEqualTo(100 - 2 * 2);
+    } finally {
+      release.countDown();
+      sink.close(WAIT);
+    }
+    assertThat(sink.counters().delivered() + sink.counters().dropped()).isEqualTo(100);
+    assertThat(producer.history()).hasSize((int) sink.counters().delivered());
+  }
+
+  private static TelemetrySnapshot snapshot(long tokens) {
+    return TelemetrySnapshotBuilder.builder().intervalMs(1000).modelsLoaded(1).requestsRunning(0).requestsWaiting(0)
+        .tokensGenerated(tokens).tokensPerSecond(0).subscriberDrops(0).build();
   }
 
   @Test
