@@ -204,7 +204,11 @@ public final class Decoder {
     return List.copyOf(out);
   }
 
-  static StreamMessage.TelemetryValues telemetryOf(Map<String, Object> p) {
+  /**
+   * The values of a {@code telemetrySnapshot}'s wire form, already checked by its validator: what an
+   * SSE frame of it becomes, and what the fleet's consumer makes of a snapshot read from Kafka.
+   */
+  public static StreamMessage.TelemetryValues telemetryOf(Map<String, Object> p) {
     return new StreamMessage.TelemetryValues(
         longOf(p.get("intervalMs")), (int) longOf(p.get("modelsLoaded")), (int) longOf(p.get("requestsRunning")),
         (int) longOf(p.get("requestsWaiting")), longOf(p.get("tokensGenerated")), doubleOf(p.get("tokensPerSecond")),

@@ -3,9 +3,11 @@ package dev.eventschema.monitor.fleet;
 import dev.eventschema.Violation;
 import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.RejectionRecord;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
 import dev.eventschema.engine.events.ViolationRecord;
 import dev.eventschema.events.kafka.FleetRecord;
 import dev.eventschema.events.kafka.FleetRecordDecoder;
+import dev.eventschema.monitor.client.Decoder;
 import dev.eventschema.monitor.client.StreamMessage;
 import dev.eventschema.monitor.client.Summaries;
 import java.time.Instant;
@@ -20,7 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * messages. {@code events-kafka}'s {@link FleetRecordDecoder} checks each record once, with the
  * generated validators (the CloudEvent's attributes, the envelope they stand for and the data against
  * the schema its type names); what it accepted becomes the same {@link StreamMessage} an SSE frame
- * becomes, so that an engine found in the topic is shown exactly like an engine attached over SSE.
+ * becomes (an event, a rejection, a telemetry snapshot), so that an engine found in the topic is
+ * shown exactly like an engine attached over SSE, its Overview's charts and Kafka counts included.
  * Consumer-thread confined (it remembers the last time it parsed).
  */
 public final class CloudEventRecords implements RecordDecoding {
@@ -35,6 +38,8 @@ public final class CloudEventRecords implements RecordDecoding {
       case FleetRecord.Event e -> new Decoded(e.engineId(), event(e.envelope(), record));
       case FleetRecord.EngineRejection r -> new Decoded(r.engineId(),
           rejection(r.seq(), time(r.time(), record), r.rejection()));
+      case FleetRecord.Telemetry t -> new Decoded(t.engineId(), new StreamMessage.Telemetry(t.seq(),
+          time(t.time(), record), Decoder.telemetryOf(TelemetrySnapshotValidator.INSTANCE.toMap(t.snapshot()))));
       case FleetRecord.Invalid i -> new Decoded(i.engineId().orElse(null),
           rejection(i.seq().orElse(0), Instant.ofEpochMilli(Math.max(0, record.timestamp())), i.rejection()));
     };

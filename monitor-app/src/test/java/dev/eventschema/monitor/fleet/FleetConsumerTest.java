@@ -3,7 +3,14 @@ package dev.eventschema.monitor.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventschema.events.kafka.testing.KafkaTestBroker;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
+import dev.eventschema.engine.events.TelemetrySnapshotValidator;
 import dev.eventschema.monitor.client.ConnectionStatus.State;
+import dev.eventschema.monitor.client.Decoder;
+import dev.eventschema.monitor.client.GeneratedValidation;
+import dev.eventschema.monitor.client.SseFrame;
 import dev.eventschema.monitor.client.StreamMessage;
 import dev.eventschema.monitor.support.FleetProducer;
 import java.time.Duration;
@@ -83,6 +90,46 @@ class FleetConsumerTest {
     assertThat(consumer.status().beyondLimit()).isZero();
     assertThat(consumer.status().records()).isEqualTo(500);
     await("the lag read", () -> consumer.status().lag() == 0 && consumer.status().held() == 0);
+  }
+
+  @Test
+  void aTelemetrySnapshotReachesItsEngineAsTheSseClientHandsOneOver() throws Exception {
+    String topic = topic();
+    broker.createTopic(topic, 2);
+    FleetConsumer consumer = follow(topic, 1_000);
+    await("connected", () -> consumer.status().state() == State.CONNECTED);
+    FleetProducer producer = producer(topic);
+    TelemetrySnapshot snapshot = TelemetrySnapshotBuilder.builder().intervalMs(1000).modelsLoaded(2)
+        .requestsRunning(1).requestsWaiting(0).tokensGenerated(640).tokensPerSecond(32.5)
+        .timeToFirstTokenP50Ms(11.5).eventsByType(Map.of("tokenGenerated", 640L)).rejectionsByType(Map.of())
+        .rejectionsByCode(Map.of()).subscriberDrops(0).kafkaEmitted(700).kafkaDelivered(690).kafkaDropped(7).build();
+    producer.status("engine-t", "ready", 2);
+    long seq = producer.telemetry("engine-t", snapshot);
+    producer.flush();
+
+    await("the engine found", () -> consumer.engines().size() == 1);
+    EngineFeed feed = consumer.engines().nextFound();
+    List<StreamMessage> shown = new ArrayList<>();
+    await("both records handed over", () -> {
+      feed.inbox().drainTo(shown, 10);
+      return shown.size() == 2;
+    });
+
+    StreamMessage.Telemetry telemetry = (StreamMessage.Telemetry) shown.get(1);
+    // what the SSE client makes of the same snapshot in a telemetry frame
+    Map<String, Object> envelope = Map.of("seq", seq, "time", telemetry.time().toString(),
+        "type", "telemetrySnapshot", "payload", TelemetrySnapshotValidator.INSTANCE.toMap(snapshot));
+    StreamMessage overSse = new Decoder(GeneratedValidation.INSTANCE).decode(new SseFrame("telemetry",
+        Long.toString(seq), new ObjectMapper().writeValueAsString(envelope)));
+    assertThat(telemetry).isEqualTo(overSse);
+    assertThat(telemetry.seq()).isEqualTo(seq);
+    assertThat(telemetry.values().kafkaDropped()).isEqualTo(7);
+    assertThat(telemetry.values().tokensPerSecond()).isEqualTo(32.5);
+    assertThat(telemetry.values().ttftP95Ms()).isNaN();
+    // the engine's connection line counts what its sink dropped, as for an engine watched over SSE
+    assertThat(feed.status().lastSeq()).isEqualTo(seq);
+    assertThat(feed.status().reportedDropped()).isEqualTo(7);
+    assertThat(consumer.status().consumerRejections()).isZero();
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.eventschema.engine.events.EventEnvelope;
 import dev.eventschema.engine.events.EventEnvelopeBuilder;
 import dev.eventschema.engine.events.RejectionRecordBuilder;
 import dev.eventschema.engine.events.Source;
+import dev.eventschema.engine.events.TelemetrySnapshot;
 import dev.eventschema.engine.events.ViolationRecord;
 import dev.eventschema.events.kafka.CloudEventMapping;
 import io.cloudevents.CloudEvent;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes what engines' Kafka sinks publish, for tests: events and rejections as CloudEvents in
+ * Publishes what engines' Kafka sinks publish, for tests: events, rejections and telemetry snapshots as CloudEvents in
  * structured JSON mode written by {@code events-kafka}'s {@link CloudEventMapping} (one sequence per
  * engine, keyed as the sink keys them), and raw records that no engine would write.
  */
@@ -79,6 +80,14 @@ public final class FleetProducer implements AutoCloseable {
     send(rejectionsTopic, mapping.rejectionKey(), mapping.rejection(seq, now(), RejectionRecordBuilder.builder()
         .eventType(eventType).source(Source.RUNTIME).payload(payload)
         .violations(List.of(ViolationRecord.of(violation))).build()));
+    return seq;
+  }
+
+  /** Publishes a telemetry snapshot of {@code engineId} to the events topic, keyed as the sink keys it; returns its seq. */
+  public long telemetry(String engineId, TelemetrySnapshot snapshot) {
+    CloudEventMapping mapping = mappings.computeIfAbsent(engineId, CloudEventMapping::forEngine);
+    long seq = nextSeq(engineId);
+    send(topic, mapping.telemetryKey(), mapping.telemetry(seq, now(), snapshot));
     return seq;
   }
 

@@ -6,6 +6,8 @@ import static dev.eventschema.monitor.support.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventschema.Violation;
+import dev.eventschema.engine.events.TelemetrySnapshot;
+import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
 import dev.eventschema.events.kafka.testing.KafkaTestBroker;
 import dev.eventschema.monitor.Dashboard;
 import dev.eventschema.monitor.EngineSession;
@@ -161,6 +163,44 @@ class FleetUiTest {
         && robot.lookup("#statusBadge").queryLabeled().getText().equals("BUSY"));
     assertThat(onFx(() -> robot.lookup("#connectionDetail").queryLabeled().getText()))
         .contains("Found in topic '" + topic + "'");
+  }
+
+  @Test
+  void anEnginesSnapshotsFillItsOverviewAndTheFleetColumns(FxRobot robot) {
+    String topic = newTopic(2);
+    FleetSession fleet = onFx(() -> dashboard.followFleet(FleetSource.latest(broker.bootstrapServers(), topic),
+        new CloudEventRecords()));
+    waitUntil("the consumer connected", () -> fleet.consumer().status().state() == ConnectionStatus.State.CONNECTED);
+
+    producer.status("engine-t", "ready", 1);
+    producer.telemetry("engine-t", snapshot(1_000, 40.0, 3));
+    producer.flush();
+    waitUntil("the engine found", () -> fleet.model().rows().size() == 1);
+    EngineSession t = session("engine-t");
+    waitUntil("the first snapshot shown", () -> t.model().overview().snapshotsProperty().get() == 1);
+    producer.telemetry("engine-t", snapshot(1_080, 80.0, 5)); // a later time: the Overview's rates need two
+    producer.flush();
+
+    waitUntil("both snapshots shown", () -> t.model().overview().snapshotsProperty().get() == 2);
+    assertThat(onFx(() -> t.model().overview().kafkaDroppedProperty().get())).isEqualTo(5);
+    assertThat(onFx(() -> t.model().overview().modelsLoadedProperty().get())).isEqualTo(2);
+    assertThat(onFx(() -> t.model().overview().tokensPerSecond().size())).isEqualTo(2);
+    assertThat(onFx(() -> t.model().overview().ttftP50().size())).isEqualTo(2);
+
+    // the fleet overview's columns and tile, from the same snapshots
+    waitUntil("the row's Kafka drops", () -> row(fleet, "engine-t").kafkaDroppedProperty().get() == 5);
+    assertThat(onFx(() -> row(fleet, "engine-t").modelsLoadedProperty().get())).isEqualTo(2);
+    assertThat(onFx(() -> row(fleet, "engine-t").runningProperty().get())).isEqualTo(1);
+    waitUntil("the dropped tile", () -> Ui.text(robot, "#fleetDroppedTile").equals("5"));
+    assertThat(fleet.consumer().status().consumerRejections()).isZero();
+  }
+
+  private static TelemetrySnapshot snapshot(long tokens, double tokensPerSecond, long kafkaDropped) {
+    return TelemetrySnapshotBuilder.builder().intervalMs(1000).modelsLoaded(2).requestsRunning(1).requestsWaiting(0)
+        .tokensGenerated(tokens).tokensPerSecond(tokensPerSecond).timeToFirstTokenP50Ms(12.0)
+        .timeToFirstTokenP95Ms(30.0).eventsByType(Map.of("tokenGenerated", tokens)).rejectionsByType(Map.of())
+        .rejectionsByCode(Map.of()).subscriberDrops(0).kafkaEmitted(tokens + 20).kafkaDelivered(tokens)
+        .kafkaDropped(kafkaDropped).build();
   }
 
   @Test
