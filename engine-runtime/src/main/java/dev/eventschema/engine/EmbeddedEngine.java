@@ -180,7 +180,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         started.add(0, kafkaSink);
         telemetry.registry().ifPresent(kafkaSink::bindTo);
         telemetry.addSnapshotSection(kafkaSink::contributeTo);
-        kafkaSink.publishSnapshotsFrom(telemetry);
+        kafkaSink.publishSnapshots(telemetry::subscribeSnapshots);
       }
       Engine.Builder builder = Engine.builder()
           .emitter(emitter)

@@ -8,7 +8,6 @@ import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.TelemetrySnapshot;
 import dev.eventschema.engine.events.TelemetrySnapshotBuilder;
-import dev.eventschema.engine.telemetry.TelemetryBridge;
 import dev.eventschema.events.kafka.CloudEventMapping;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -20,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,16 +31,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's Kafka sink (docs/fleet.md): a subscriber of the emitter that publishes every accepted
  * event to {@code topic} and every rejection to {@code rejectionsTopic}, and, once it {@linkplain
- * #publishSnapshotsFrom follows the telemetry}, every telemetry snapshot to {@code topic}, each as a
+ * #publishSnapshots follows the telemetry}, every telemetry snapshot to {@code topic}, each as a
  * CloudEvent in structured JSON mode ({@link CloudEventMapping}), with an idempotent producer and
  * {@code acks=all}.
  *
  * <p>It never blocks the engine: an emitting thread (or the snapshot thread) only offers the message
  * to a bounded buffer ({@code bufferSize}); a thread of the sink's own drains it into the producer.
  * When the buffer is full (the broker slow or down) a message is dropped and counted; the producer
- * reconnects by itself when the broker comes back. The counts ({@link SinkCounters}) are in {@code /metrics} ({@link
- * #bindTo}) and in the telemetry snapshots ({@link #contributeTo}); once the sink is closed, emitted =
- * delivered + dropped, exactly.
+ * reconnects by itself when the broker comes back. The counts ({@link SinkCounters}) are in {@code
+ * /metrics} ({@link #bindTo}) and in the telemetry snapshots ({@link #contributeTo}); once the sink
+ * is closed, emitted = delivered + dropped, exactly.
  */
 public final class KafkaSink implements AutoCloseable, MeterBinder {
 
@@ -111,15 +112,17 @@ public final class KafkaSink implements AutoCloseable, MeterBinder {
   }
 
   /**
-   * Publishes every telemetry snapshot {@code telemetry} takes from now on, until the sink closes: the
-   * snapshot thread only offers it to the sink's buffer, where it is counted like any message. Each
-   * takes the engine's next sequence number, and goes to the events topic with the engine id as key,
-   * in order with the engine's events outside a generation. Does nothing once the sink is closed.
+   * Publishes every telemetry snapshot from now on, until the sink closes: {@code subscribe} is how
+   * the assembly subscribes a listener to the snapshots (the telemetry bridge's {@code
+   * subscribeSnapshots}; the sink knows nothing of telemetry). The snapshot thread only offers each
+   * snapshot to the sink's buffer, where it is counted like any message; it takes the engine's next
+   * sequence number, and goes to the events topic keyed by the engine id, in order with the engine's
+   * events outside a generation. Does nothing once the sink is closed.
    */
-  public synchronized void publishSnapshotsFrom(TelemetryBridge telemetry) {
-    Objects.requireNonNull(telemetry, "telemetry");
+  public synchronized void publishSnapshots(Function<Consumer<TelemetrySnapshot>, Subscription> subscribe) {
+    Objects.requireNonNull(subscribe, "subscribe");
     if (!closed) {
-      subscriptions.add(telemetry.subscribeSnapshots(this::offer));
+      subscriptions.add(subscribe.apply(this::offer));
     }
   }
 

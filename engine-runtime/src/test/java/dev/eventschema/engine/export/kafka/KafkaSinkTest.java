@@ -7,6 +7,7 @@ import dev.eventschema.engine.EmbeddedEngine;
 import dev.eventschema.engine.config.KafkaSettings;
 import dev.eventschema.engine.config.KafkaSettingsBuilder;
 import dev.eventschema.engine.emit.EngineEventEmitter;
+import dev.eventschema.engine.emit.Subscription;
 import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import dev.eventschema.engine.events.Source;
@@ -20,11 +21,15 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -80,11 +85,30 @@ class KafkaSinkTest {
   void aSnapshotGoesToTheEventsTopicKeyedByTheEngineWithTheEnginesNextSeq() {
     MockProducer<String, CloudEvent> producer = producer(true);
     KafkaSink sink = start(settings(100), producer);
+    List<Consumer<TelemetrySnapshot>> listeners = new ArrayList<>();
+    AtomicBoolean unsubscribed = new AtomicBoolean();
+    sink.publishSnapshots(listener -> {
+      listeners.add(listener);
+      return new Subscription() {
+        @Override
+        public long dropped() {
+          return 0;
+        }
+
+        @Override
+        public void close() {
+          unsubscribed.set(true);
+        }
+      };
+    });
 
     emitter.emitModelLoaded(Events.modelLoaded("m"));
-    sink.offer(snapshot(7));
+    listeners.forEach(listener -> listener.accept(snapshot(7))); // as the snapshot thread does
     emitter.emitModelUnloaded(Events.modelUnloaded("m"));
     sink.close(WAIT);
+
+    assertThat(listeners).hasSize(1);
+    assertThat(unsubscribed).as("closing the sink unsubscribes it from the snapshots").isTrue();
 
     assertThat(producer.history()).extracting(ProducerRecord::topic).containsExactly("events", "events", "events");
     assertThat(producer.history()).extracting(ProducerRecord::key).containsOnly("engine-a");
