@@ -5,6 +5,7 @@ import dev.eventschema.constraints.Pattern;
 import dev.eventschema.constraints.Range;
 import dev.eventschema.constraints.Size;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -15,7 +16,8 @@ import java.util.OptionalLong;
  * Absent, no sink runs and nothing connects to Kafka. Wire name {@code kafkaSettings}.
  *
  * <pre>{@code
- * "kafka": {"bootstrap": "127.0.0.1:9092", "topic": "engine-events", "bufferSize": 16384}
+ * "kafka": {"bootstrap": "127.0.0.1:9092", "topic": "engine-events", "bufferSize": 16384,
+ *           "client": {"security.protocol": "SASL_SSL", "sasl.mechanism": "SCRAM-SHA-512", ...}}
  * }</pre>
  */
 @EventSchema("kafkaSettings")
@@ -48,6 +50,18 @@ public interface KafkaSettings {
 
   /** How long a message may take to be acknowledged, retries included, before it counts as dropped. */
   @Range(min = 1_000, max = 3_600_000) OptionalLong deliveryTimeoutMs();
+
+  /**
+   * Kafka client security settings, passed to the producer as they are: {@code security.protocol} and
+   * {@code sasl.*} and {@code ssl.*} properties (TLS, SASL; docs/fleet.md), at most 64. Config file
+   * only, never a flag: they hold secrets, and a command line is visible to every user of the
+   * machine. The schema checks the names' prefixes; the sink checks at start that Kafka's clients
+   * know each name. A value is not checked here, so that no message echoes a secret.
+   */
+  @Size(max = 64)
+  Map<@Size(max = 128) @Pattern(regexp = "security\\.protocol|(sasl|ssl)\\.[a-z0-9.]+",
+      message = "must be security.protocol or a sasl.* or ssl.* Kafka client property") String,
+      @Size(min = 1, max = 16_384) String> client();
 
   default String rejectionsTopicOrDefault() {
     return rejectionsTopic().orElse(topic() + ".rejections");

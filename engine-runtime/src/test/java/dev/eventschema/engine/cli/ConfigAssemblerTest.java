@@ -237,6 +237,20 @@ class ConfigAssemblerTest {
   }
 
   @Test
+  void kafkaClientSecuritySettingsComeFromTheFileAndOnlySecurityOnesAreAllowed() throws Exception {
+    Path file = Files.writeString(dir.resolve("kafka-tls.json"), """
+        {"kafka": {"bootstrap": "k:9093", "topic": "e", "client": {"security.protocol": "SSL",
+          "ssl.truststore.location": "/etc/kafka/truststore.p12", "ssl.truststore.password": "s3cret"}}}""");
+    assertThat(assemble("serve", "--config", file.toString()).kafka().orElseThrow().client())
+        .containsEntry("security.protocol", "SSL").containsEntry("ssl.truststore.password", "s3cret").hasSize(3);
+
+    Path unknown = Files.writeString(dir.resolve("kafka-acks.json"),
+        "{\"kafka\": {\"bootstrap\": \"k:9092\", \"topic\": \"e\", \"client\": {\"acks\": \"0\"}}}");
+    assertThat(problems("serve", "--config", unknown.toString())).containsExactly(unknown
+        + ": /kafka/client/acks must be security.protocol or a sasl.* or ssl.* Kafka client property, was 'acks'");
+  }
+
+  @Test
   void theKafkaSectionHasDefaultsAndTheEngineAnId() {
     EngineConfig config = assemble("serve", "--kafka-bootstrap", "k:9092", "--kafka-topic", "events");
 

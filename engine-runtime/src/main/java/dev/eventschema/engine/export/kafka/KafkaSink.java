@@ -79,7 +79,8 @@ public final class KafkaSink implements AutoCloseable, MeterBinder {
    * @param settings the {@code kafka} section, validated again here
    * @param engineId the engine's id: the {@code source} of its CloudEvents
    * @throws EngineException {@code INVALID_CONFIG} naming the field for settings or an id that break
-   *     their rules, or bootstrap servers that do not resolve
+   *     their rules, a {@code kafka.client} property Kafka does not know, or bootstrap servers that
+   *     do not resolve
    */
   public static KafkaSink start(KafkaSettings settings, String engineId, EngineEventEmitter emitter) {
     Objects.requireNonNull(settings, "settings");
@@ -89,9 +90,15 @@ public final class KafkaSink implements AutoCloseable, MeterBinder {
       throw EngineException.ofViolations(ErrorCode.INVALID_CONFIG, "kafka settings", violations);
     }
     CloudEventMapping mapping = mapping(engineId);
+    Map<String, Object> producerSettings;
+    try {
+      producerSettings = ProducerSettings.of(settings, mapping.engineId());
+    } catch (IllegalArgumentException e) {
+      throw new EngineException(ErrorCode.INVALID_CONFIG, e.getMessage());
+    }
     Producer<String, CloudEvent> producer;
     try {
-      producer = new KafkaProducer<>(ProducerSettings.of(settings, mapping.engineId()));
+      producer = new KafkaProducer<>(producerSettings);
     } catch (KafkaException e) {
       throw new EngineException(ErrorCode.INVALID_CONFIG, "kafka.bootstrap '" + settings.bootstrap()
           + "': cannot create the Kafka producer: " + rootMessage(e), Map.of(), e);

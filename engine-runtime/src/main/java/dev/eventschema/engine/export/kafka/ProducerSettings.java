@@ -1,6 +1,7 @@
 package dev.eventschema.engine.export.kafka;
 
 import dev.eventschema.engine.config.KafkaSettings;
+import dev.eventschema.events.kafka.ClientSecurity;
 import io.cloudevents.core.message.Encoding;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -10,8 +11,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The producer's configuration: what the issue asks for (idempotent, {@code acks=all}), the
- * CloudEvents binding in structured JSON mode, and the bounds that keep a slow or absent broker from
+ * The producer's configuration: the security settings of {@code kafka.client} (TLS, SASL), what the
+ * issue asks for (idempotent, {@code acks=all}), the CloudEvents binding in structured JSON mode, and
+ * the bounds that keep a slow or absent broker from
  * holding the sender thread or memory for long.
  */
 final class ProducerSettings {
@@ -30,11 +32,21 @@ final class ProducerSettings {
   /** Kafka's default request timeout, shortened when the delivery timeout needs it to be. */
   static final long REQUEST_TIMEOUT_MS = 30_000;
 
+  /** How the config file names the client security settings, in messages. */
+  static final String CLIENT = "kafka.client";
+
   private ProducerSettings() {}
 
+  /**
+   * The producer's configuration.
+   *
+   * @throws IllegalArgumentException naming the property when {@code kafka.client} holds one that
+   *     Kafka's clients do not know ({@link ClientSecurity})
+   */
   static Map<String, Object> of(KafkaSettings settings, String engineId) {
     long deliveryTimeoutMs = settings.deliveryTimeout().toMillis();
-    Map<String, Object> config = new HashMap<>();
+    // first, so that nothing below (the sink's guarantees) can be overridden: the keys are security ones only
+    Map<String, Object> config = new HashMap<>(ClientSecurity.checked(settings.client(), CLIENT));
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
     config.put(ProducerConfig.CLIENT_ID_CONFIG, "eventschema-" + engineId);
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
