@@ -1,9 +1,11 @@
 package dev.eventschema.monitor;
 
 import dev.eventschema.monitor.client.EngineAddress;
+import dev.eventschema.monitor.fleet.ClientConfigFile;
 import dev.eventschema.monitor.fleet.FleetSource;
 import dev.eventschema.monitor.model.EventLog;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,8 @@ public record Options(List<Target> connect, FleetSource kafka, int bufferCapacit
   public static final double DEFAULT_FAULT_RATE = 0.02;
 
   public static final String USAGE = """
-      Usage: monitor-app [--connect URL [--token TOKEN]]... [--kafka HOST:PORT --topic T [--from WHEN]]
-                         [--buffer N] [--fault-rate R]
+      Usage: monitor-app [--connect URL [--token TOKEN]]... [--kafka HOST:PORT --topic T [--from WHEN]
+                         [--kafka-config FILE]] [--buffer N] [--fault-rate R]
 
         (no --connect or --kafka)  start an embedded engine running the demo workload and show it
         --connect URL        attach to a running engine (engine-runtime serve or demo), such as
@@ -38,6 +40,8 @@ public record Options(List<Target> connect, FleetSource kafka, int bufferCapacit
         --rejections-topic T the topic of their rejections (default: the topic + ".rejections")
         --from WHEN          latest (the default: what is published from now on), or an ISO-8601
                              time with its zone to replay from, such as 2026-11-30T07:00:00Z
+        --kafka-config FILE  the Kafka client's security settings (TLS, SASL): a properties file of
+                             security.protocol, sasl.* and ssl.* properties
         --buffer N           events kept per engine, oldest dropped first (default 20000)
         --fault-rate R       fraction of malformed payloads of the embedded demo (default 0.02)
         --help               print this text
@@ -50,6 +54,7 @@ public record Options(List<Target> connect, FleetSource kafka, int bufferCapacit
     String topic = null;
     String rejectionsTopic = null;
     String from = null;
+    String kafkaConfig = null;
     int buffer = EventLog.DEFAULT_CAPACITY;
     double faultRate = DEFAULT_FAULT_RATE;
     boolean help = false;
@@ -85,6 +90,7 @@ public record Options(List<Target> connect, FleetSource kafka, int bufferCapacit
           rejectionsTopic = checked(arg, v, FleetSource.checkTopic(v));
         }
         case "--from" -> from = value(args, ++i, arg);
+        case "--kafka-config" -> kafkaConfig = value(args, ++i, arg);
         case "--buffer" -> {
           String n = value(args, ++i, arg);
           try {
@@ -111,13 +117,18 @@ public record Options(List<Target> connect, FleetSource kafka, int bufferCapacit
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
     }
-    return new Options(List.copyOf(targets), fleet(bootstrap, topic, rejectionsTopic, from), buffer, faultRate, help);
+    FleetSource fleet = fleet(bootstrap, topic, rejectionsTopic, from, kafkaConfig != null);
+    if (kafkaConfig != null) {
+      fleet = fleet.withClient(ClientConfigFile.read("--kafka-config", Path.of(kafkaConfig)));
+    }
+    return new Options(List.copyOf(targets), fleet, buffer, faultRate, help);
   }
 
-  private static FleetSource fleet(String bootstrap, String topic, String rejectionsTopic, String from) {
+  private static FleetSource fleet(String bootstrap, String topic, String rejectionsTopic, String from,
+      boolean kafkaConfig) {
     if (bootstrap == null) {
       String orphan = topic != null ? "--topic" : rejectionsTopic != null ? "--rejections-topic"
-          : from != null ? "--from" : null;
+          : from != null ? "--from" : kafkaConfig ? "--kafka-config" : null;
       if (orphan != null) {
         throw new IllegalArgumentException(orphan + " needs --kafka HOST:PORT");
       }

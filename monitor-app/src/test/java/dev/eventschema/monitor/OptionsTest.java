@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.eventschema.monitor.fleet.FleetSource;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OptionsTest {
 
@@ -58,6 +61,44 @@ class OptionsTest {
     assertThat(o.kafka()).isEqualTo(new FleetSource("broker-1:9092, broker-2:9093", "events", "refused",
         Instant.parse("2026-11-30T07:00:00Z")));
     assertThat(Options.parse(List.of("--kafka", "h:1", "--topic", "t", "--from", "latest")).kafka().from()).isNull();
+  }
+
+  @Test
+  void kafkaClientSecuritySettingsComeFromAPropertiesFile(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("client.properties"), """
+        # TLS and SASL/SCRAM, as Kafka's own tools take them
+        security.protocol=SASL_SSL
+        sasl.mechanism=SCRAM-SHA-512
+        sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\
+            username="monitor" password="s3cret";
+        ssl.truststore.location=/etc/kafka/truststore.p12
+        """);
+
+    FleetSource source = Options.parse(List.of("--kafka", "k:9093", "--topic", "t", "--kafka-config",
+        file.toString())).kafka();
+
+    assertThat(source.client()).containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsKey("sasl.jaas.config").hasSize(4);
+    assertThat(source.client().get("sasl.jaas.config")).endsWith("password=\"s3cret\";");
+    assertThat(source.toString()).doesNotContain("s3cret").contains("sasl.jaas.config");
+    assertThat(source.from(Instant.EPOCH).client()).isEqualTo(source.client());
+  }
+
+  @Test
+  void aKafkaConfigFileIsCheckedNamingWhatIsWrong(@TempDir Path dir) throws Exception {
+    Path acks = Files.writeString(dir.resolve("acks.properties"), "acks=0\n");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "k:9092", "--topic", "t", "--kafka-config",
+        acks.toString()))).hasMessage("--kafka-config " + acks + ": 'acks' is not allowed: only security.protocol,"
+            + " sasl.* and ssl.* Kafka client properties may be set");
+    Path typo = Files.writeString(dir.resolve("typo.properties"), "ssl.truststore.locaton=/x.p12\n");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "k:9092", "--topic", "t", "--kafka-config",
+        typo.toString()))).hasMessageEndingWith("'ssl.truststore.locaton' is not a Kafka client property; did you"
+            + " mean 'ssl.truststore.location'?");
+    Path missing = dir.resolve("nowhere.properties");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka", "k:9092", "--topic", "t", "--kafka-config",
+        missing.toString()))).hasMessageStartingWith("--kafka-config " + missing + ": cannot read the file");
+    assertThatThrownBy(() -> Options.parse(List.of("--kafka-config", acks.toString())))
+        .hasMessage("--kafka-config needs --kafka HOST:PORT");
   }
 
   @Test

@@ -6,8 +6,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The fleet consumer's Kafka settings: no consumer group (the dashboard reads every partition itself
- * and commits nothing, so every dashboard sees everything), bytes in (the decoder reads them), and a
- * live view's latencies.
+ * and commits nothing, so every dashboard sees everything), bytes in (the decoder reads them), a
+ * live view's latencies, and the security settings of {@code --kafka-config} (TLS, SASL).
  */
 final class ConsumerSettings {
 
@@ -15,6 +15,8 @@ final class ConsumerSettings {
 
   static Properties of(FleetSource source) {
     Properties p = new Properties();
+    // first, so that nothing below can be overridden: they are security settings only (ClientConfigFile)
+    p.putAll(source.client());
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrap());
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "eventschema-monitor");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

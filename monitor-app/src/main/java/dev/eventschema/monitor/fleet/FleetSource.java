@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +16,11 @@ import java.util.regex.Pattern;
  * @param bootstrap {@code HOST:PORT}, or several separated by commas
  * @param rejectionsTopic {@code <topic>.rejections} unless said otherwise
  * @param from the time to replay from, or {@code null} to start at the latest offset
+ * @param client the Kafka client's security settings ({@link ClientConfigFile}), checked; empty for
+ *     none. Never shown: {@link #toString()} names the keys only
  */
-public record FleetSource(String bootstrap, String topic, String rejectionsTopic, Instant from) {
+public record FleetSource(String bootstrap, String topic, String rejectionsTopic, Instant from,
+    Map<String, String> client) {
 
   /** The suffix of the default rejections topic, as the engine's Kafka sink names it. */
   public static final String REJECTIONS_SUFFIX = ".rejections";
@@ -27,6 +32,12 @@ public record FleetSource(String bootstrap, String topic, String rejectionsTopic
     Objects.requireNonNull(bootstrap, "bootstrap");
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(rejectionsTopic, "rejectionsTopic");
+    client = Map.copyOf(client);
+  }
+
+  /** Without client security settings (PLAINTEXT). */
+  public FleetSource(String bootstrap, String topic, String rejectionsTopic, Instant from) {
+    this(bootstrap, topic, rejectionsTopic, from, Map.of());
   }
 
   /** Following {@code topic} and its default rejections topic from the latest offset. */
@@ -36,7 +47,19 @@ public record FleetSource(String bootstrap, String topic, String rejectionsTopic
 
   /** The same source, replaying from {@code time} ({@code null}: from the latest offset). */
   public FleetSource from(Instant time) {
-    return new FleetSource(bootstrap, topic, rejectionsTopic, time);
+    return new FleetSource(bootstrap, topic, rejectionsTopic, time, client);
+  }
+
+  /** The same source, with the Kafka client's security settings {@code settings} (checked already). */
+  public FleetSource withClient(Map<String, String> settings) {
+    return new FleetSource(bootstrap, topic, rejectionsTopic, from, settings);
+  }
+
+  /** The source without the client settings' values, which may be secrets. */
+  @Override
+  public String toString() {
+    return "FleetSource[bootstrap=" + bootstrap + ", topic=" + topic + ", rejectionsTopic=" + rejectionsTopic
+        + ", from=" + from + ", client=" + new TreeSet<>(client.keySet()) + "]";
   }
 
   /** Where this is, as people say it: {@code topic 'events' on 127.0.0.1:9092}. */
