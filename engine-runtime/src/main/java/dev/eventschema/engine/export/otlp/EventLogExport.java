@@ -18,12 +18,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's events as OTLP log records: the OpenTelemetry SDK's logger provider with a bounded
- * {@link BatchLogRecordProcessor} in front of the OTLP/HTTP exporter (protobuf, on the JDK's HTTP
- * client). The emitting thread only builds a record and offers it to the processor's queue; the
- * processor's own thread batches and exports. Every record handed over ends in exactly one count:
- * exported, dropped because the queue was full, failed (the collector refused it or could not be
- * reached after the retries), or abandoned when the engine stopped before it could be sent.
+ * The engine's events as OTLP log records, on two threads of their own and never on the emitting one:
+ *
+ * <ol>
+ *   <li>an emitting thread only offers the event to a bounded buffer ({@link EventHandoff});
+ *   <li>the hand-off's thread builds each log record ({@link EventLogRecords}) and hands it to the
+ *       OpenTelemetry SDK's bounded {@link BatchLogRecordProcessor};
+ *   <li>the processor's thread batches and exports over OTLP/HTTP (protobuf, on the JDK's HTTP client).
+ * </ol>
+ *
+ * Every event offered ends in exactly one count: exported, dropped because the buffer or the SDK's
+ * queue was full, failed (the collector refused it or could not be reached after the retries, or its
+ * record could not be built), or abandoned when the engine stopped before it could be sent.
  */
 final class EventLogExport implements AutoCloseable {
 
@@ -33,13 +39,19 @@ final class EventLogExport implements AutoCloseable {
   static final Duration BATCH_DELAY = Duration.ofSeconds(1);
   /** The SDK's default ({@code OTEL_BLRP_MAX_EXPORT_BATCH_SIZE}), or the queue's size when smaller. */
   static final int MAX_BATCH = 512;
+  /**
+   * How long closing waits for the hand-off's thread to hand what is buffered to the SDK: a few
+   * microseconds a record, so a full buffer of the default size leaves in milliseconds; what a much
+   * larger one cannot hand over in this time is abandoned.
+   */
+  static final Duration HANDOFF_WAIT = Duration.ofSeconds(1);
   /** The instrumentation scope of the records. */
   static final String SCOPE = "dev.eventschema.engine";
 
   private final CountingLogRecordExporter exporter;
   private final QueueDropReader queueDrops = new QueueDropReader();
   private final SdkLoggerProvider provider;
-  private final EventLogRecords records;
+  private final EventHandoff handoff;
   private final Duration closeWait;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -62,18 +74,24 @@ final class EventLogExport implements AutoCloseable {
         .setInternalTelemetryVersion(InternalTelemetryVersion.LATEST)
         .build();
     this.provider = SdkLoggerProvider.builder().setResource(resource).addLogRecordProcessor(processor).build();
-    this.records = new EventLogRecords(provider.loggerBuilder(SCOPE).build());
+    this.handoff = new EventHandoff(queueSize, new EventLogRecords(provider.loggerBuilder(SCOPE).build()));
+    handoff.start();
     // what is queued gets one export's time to leave, plus the batch delay
     this.closeWait = timeout.plus(BATCH_DELAY);
   }
 
   /**
-   * Sends {@code emitter}'s events and rejections, from now on, on the emitting thread (which only
-   * builds the record and offers it to the queue).
+   * Sends {@code emitter}'s events and rejections from now on; the emitting thread only offers each
+   * to the hand-off buffer.
    */
   void attach(EngineEventEmitter emitter) {
-    subscriptions.add(emitter.subscribe(records::onEvent));
-    subscriptions.add(emitter.subscribeRejections(records::onRejection));
+    subscriptions.add(emitter.subscribe(handoff::offer));
+    subscriptions.add(emitter.subscribeRejections(handoff::offer));
+  }
+
+  /** Events waiting in the hand-off buffer now. */
+  int buffered() {
+    return handoff.buffered();
   }
 
   /** What became of the records so far; once closed, the final counts. */
@@ -82,12 +100,14 @@ final class EventLogExport implements AutoCloseable {
     if (counts != null) {
       return counts;
     }
-    return new LogExportCounts(records.emitted(), exporter.exported(), queueDrops.queueFull(), exporter.failed(), 0);
+    return new LogExportCounts(handoff.offered(), exporter.exported(), handoff.bufferFull(), queueDrops.queueFull(),
+        exporter.failed() + handoff.unbuilt(), 0);
   }
 
   /**
-   * Stops taking events, sends what is queued (waiting at most one export timeout plus the batch
-   * delay), and stops the SDK. What could not be sent in that time is counted as abandoned.
+   * Stops taking events, hands what is buffered to the SDK (waiting at most {@link #HANDOFF_WAIT}),
+   * sends what is queued (waiting at most one export timeout plus the batch delay), and stops the
+   * SDK. What could not be sent in that time is counted as abandoned.
    */
   @Override
   public void close() {
@@ -95,6 +115,7 @@ final class EventLogExport implements AutoCloseable {
       return;
     }
     subscriptions.forEach(Subscription::close);
+    handoff.close(HANDOFF_WAIT);
     CompletableResultCode shutdown = provider.shutdown().join(closeWait.toMillis(), TimeUnit.MILLISECONDS);
     if (!shutdown.isDone()) {
       LOG.warn("OTLP log export: the collector did not take the last records within {} ms; they are counted"
@@ -102,8 +123,9 @@ final class EventLogExport implements AutoCloseable {
     }
     queueDrops.stop();
     LogExportCounts live = counts();
-    LogExportCounts last = new LogExportCounts(live.emitted(), live.exported(), live.queueFull(), live.failed(),
-        Math.max(0, live.emitted() - live.exported() - live.queueFull() - live.failed()));
+    LogExportCounts last = new LogExportCounts(live.emitted(), live.exported(), live.bufferFull(), live.queueFull(),
+        live.failed(), Math.max(0, live.emitted() - live.exported() - live.bufferFull() - live.queueFull()
+            - live.failed()));
     finalCounts = last;
     if (last.dropped() > 0) {
       LOG.warn("OTLP log export stopped: {}", last);

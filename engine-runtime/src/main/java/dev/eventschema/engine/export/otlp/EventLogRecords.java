@@ -10,7 +10,6 @@ import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import java.time.Instant;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Turns each accepted event and each rejection into one OpenTelemetry log record, as the 2025
@@ -26,8 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  *       eventschema.generation.id} when the event belongs to a generation, {@code eventschema.source}.
  * </ul>
  *
- * Called on the emitting thread: building the record and handing it to the SDK's bounded batch queue
- * never blocks (a full queue drops the record, and the SDK counts it).
+ * Called on one thread, the {@link EventHandoff}'s, never on an emitting thread: handing the record
+ * to the SDK's bounded batch queue never blocks (a full queue drops the record, and the SDK counts it).
  */
 final class EventLogRecords {
 
@@ -37,12 +36,12 @@ final class EventLogRecords {
   static final AttributeKey<String> SOURCE = AttributeKey.stringKey("eventschema.source");
 
   private final Logger logger;
-  private final LongAdder emitted = new LongAdder();
   /**
    * The last envelope time read: {@code Instant.parse} costs about a microsecond and a half, more
    * than the rest of the record, and under load many events share one millisecond's time string.
+   * Read and written on the one thread that builds the records.
    */
-  private volatile ParsedTime lastTime = new ParsedTime("", Instant.EPOCH);
+  private ParsedTime lastTime = new ParsedTime("", Instant.EPOCH);
 
   /** An envelope's time string and the instant it stands for. */
   private record ParsedTime(String text, Instant instant) {}
@@ -61,22 +60,18 @@ final class EventLogRecords {
         .setAttribute(SEQ, envelope.seq())
         .setAttribute(SOURCE, event.source().wireName());
     envelope.generationId().ifPresent(id -> record.setAttribute(GENERATION_ID, id));
-    emit(record);
+    record.emit();
   }
 
   void onRejection(RejectedPayload rejection) {
-    emit(logger.logRecordBuilder()
+    logger.logRecordBuilder()
         .setEventName(REJECTION_EVENT_NAME)
         .setTimestamp(rejection.time())
         .setSeverity(Severity.WARN)
         .setBody(AnyValues.ofObject(RejectionRecordValidator.INSTANCE.toMap(rejection.toRecord())))
         .setAttribute(SEQ, rejection.seq())
-        .setAttribute(SOURCE, rejection.source().wireName()));
-  }
-
-  /** Log records handed to the SDK so far: each is then exported, dropped or failed. */
-  long emitted() {
-    return emitted.sum();
+        .setAttribute(SOURCE, rejection.source().wireName())
+        .emit();
   }
 
   private Instant instant(String time) {
@@ -86,10 +81,5 @@ final class EventLogRecords {
       lastTime = last;
     }
     return last.instant();
-  }
-
-  private void emit(LogRecordBuilder record) {
-    emitted.increment();
-    record.emit();
   }
 }

@@ -8,6 +8,7 @@ import dev.eventschema.engine.error.EngineException;
 import dev.eventschema.engine.events.ErrorCode;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.registry.otlp.OtlpMeterRegistry;
 import io.opentelemetry.api.common.Attributes;
@@ -30,16 +31,22 @@ import java.util.function.ToLongFunction;
  * otlp.bindMeters(telemetry.meterRegistry().orElseThrow());       // its own counts in /metrics
  * }</pre>
  *
- * Neither part ever blocks the engine: the meters are read and pushed on the registry's thread, and
- * the log records wait in the SDK's bounded batch queue, past which they are dropped and counted
- * ({@value #RECORDS_DROPPED}).
+ * Neither part ever blocks the engine: the meters are read and pushed on the registry's thread; an
+ * emitting thread only offers its event to a bounded buffer, and the export's own threads build the
+ * log records and send them through the SDK's bounded batch queue. Past either bound, events are
+ * dropped and counted ({@value #RECORDS_DROPPED}).
  */
 public final class OtlpExport implements AutoCloseable {
 
   /** Log records the collector accepted. */
   public static final String RECORDS_EXPORTED = "eventschema.otlp.records.exported";
-  /** Log records lost, by {@value #TAG_REASON}: {@code queue_full}, {@code export_failed}, {@code abandoned}. */
+  /**
+   * Events lost, by {@value #TAG_REASON}: {@code buffer_full}, {@code queue_full}, {@code export_failed},
+   * {@code abandoned}.
+   */
   public static final String RECORDS_DROPPED = "eventschema.otlp.records.dropped";
+  /** Events waiting in the hand-off buffer for their log record to be built. */
+  public static final String RECORDS_BUFFERED = "eventschema.otlp.records.buffered";
   public static final String TAG_REASON = "reason";
   public static final String SERVICE_NAME = "service.name";
   public static final String SERVICE_INSTANCE_ID = "service.instance.id";
@@ -114,6 +121,8 @@ public final class OtlpExport implements AutoCloseable {
     events.ifPresent(export -> {
       counter(registry, RECORDS_EXPORTED, null, "Log records the OTLP collector accepted", export,
           LogExportCounts::exported);
+      counter(registry, RECORDS_DROPPED, "buffer_full",
+          "Events dropped: the OTLP export's hand-off buffer was full", export, LogExportCounts::bufferFull);
       counter(registry, RECORDS_DROPPED, "queue_full", "Log records dropped: the OTLP export queue was full",
           export, LogExportCounts::queueFull);
       counter(registry, RECORDS_DROPPED, "export_failed",
@@ -121,12 +130,14 @@ public final class OtlpExport implements AutoCloseable {
           LogExportCounts::failed);
       counter(registry, RECORDS_DROPPED, "abandoned",
           "Log records dropped: still queued when the engine stopped", export, LogExportCounts::abandoned);
+      Gauge.builder(RECORDS_BUFFERED, export, EventLogExport::buffered)
+          .description("Events waiting in the OTLP export's hand-off buffer").register(registry);
     });
   }
 
   /** What became of the log records; all zero when {@code events} is off. */
   public LogExportCounts logCounts() {
-    return events.map(EventLogExport::counts).orElse(new LogExportCounts(0, 0, 0, 0, 0));
+    return events.map(EventLogExport::counts).orElse(LogExportCounts.NONE);
   }
 
   /**

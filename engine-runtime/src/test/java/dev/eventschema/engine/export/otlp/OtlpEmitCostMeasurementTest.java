@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What the OTLP export adds to the emit path: the time of one {@code emitTokenGenerated}, with and
  * without the export subscribed, over a flood of events (the collector on 127.0.0.1 accepting), and
- * what the flood cost in records dropped. A measurement: it prints figures and asserts only that
- * every record is accounted for. Run with {@code -Dgroups=measurement -DexcludedGroups=}.
+ * what the flood cost in records dropped. A measurement: it prints the median of the rounds with
+ * their range, and asserts only that every event is accounted for. Run with {@code -Dgroups=measurement -DexcludedGroups=}.
  */
 @Tag("measurement")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -38,27 +38,28 @@ class OtlpEmitCostMeasurementTest {
    */
   @Test
   void theEmitPathWithAndWithoutTheOtlpExport() throws Exception {
-    double without = median(null);
+    double[] without = rounds(null);
     for (Mode mode : new Mode[] {Mode.HOLD, Mode.ACCEPT}) {
       try (TestCollector collector = TestCollector.start(mode)) {
         OtlpTarget target = OtlpTarget.of(OtlpSettingsBuilder.builder().endpoint(collector.endpoint()).build());
         EventLogExport export = new EventLogExport(target, Resource.getDefault(), OtlpSettings.DEFAULT_QUEUE_SIZE,
             Duration.ofSeconds(mode == Mode.HOLD ? 1 : 10));
-        double with = median(export);
+        double[] with = rounds(export);
         collector.release();
         export.close();
         LogExportCounts counts = export.counts();
-        System.out.printf("emit path, collector %s: %.0f ns/event without the OTLP export, %.0f ns/event with it"
-            + " (+%.0f ns); %d records: %d exported, %d dropped (queue of %d full), %d failed, %d abandoned%n",
-            mode, without, with, with - without, counts.emitted(), counts.exported(), counts.queueFull(),
-            OtlpSettings.DEFAULT_QUEUE_SIZE, counts.failed(), counts.abandoned());
+        System.out.printf("emit path, collector %s: without the OTLP export %s, with it %s ns/event (median +%.0f ns);"
+            + " %d events: %d exported, %d dropped (buffer of %d full), %d dropped (queue of %d full), %d failed,"
+            + " %d abandoned%n", mode, spread(without), spread(with), median(with) - median(without),
+            counts.emitted(), counts.exported(), counts.bufferFull(), OtlpSettings.DEFAULT_QUEUE_SIZE,
+            counts.queueFull(), OtlpSettings.DEFAULT_QUEUE_SIZE, counts.failed(), counts.abandoned());
         assertThat(counts.emitted()).isEqualTo(counts.exported() + counts.dropped());
       }
     }
   }
 
-  /** The median over the rounds of the mean time of one emit, in nanoseconds. */
-  private static double median(EventLogExport export) {
+  /** The mean time of one emit in each round, in nanoseconds, sorted. */
+  private static double[] rounds(EventLogExport export) {
     double[] rounds = new double[ROUNDS];
     for (int round = 0; round < ROUNDS; round++) {
       try (EngineEventEmitter emitter = new EngineEventEmitter()) {
@@ -73,6 +74,15 @@ class OtlpEmitCostMeasurementTest {
       }
     }
     Arrays.sort(rounds);
-    return rounds[ROUNDS / 2];
+    return rounds;
+  }
+
+  private static double median(double[] sorted) {
+    return sorted[sorted.length / 2];
+  }
+
+  /** {@code median (min..max)} of sorted rounds. */
+  private static String spread(double[] sorted) {
+    return String.format("%.0f (%.0f..%.0f)", median(sorted), sorted[0], sorted[sorted.length - 1]);
   }
 }
