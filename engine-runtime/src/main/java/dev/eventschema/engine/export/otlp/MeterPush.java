@@ -1,13 +1,7 @@
 package dev.eventschema.engine.export.otlp;
 
 import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.FunctionTimer;
-import io.micrometer.core.instrument.LongTaskTimer;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import io.micrometer.core.instrument.distribution.pause.PauseDetector;
 import io.micrometer.registry.otlp.AggregationTemporality;
 import io.micrometer.registry.otlp.HistogramFlavor;
 import io.micrometer.registry.otlp.OtlpConfig;
@@ -17,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 
 /**
  * The Micrometer OTLP registry that pushes the engine's meters, configured from the engine's config
@@ -26,24 +18,23 @@ import java.util.function.ToLongFunction;
  * config file behave differently on two machines, so every setting it reads is given here.
  *
  * <ul>
- *   <li>base time unit: seconds, written {@code s} (UCUM), so that the {@code gen_ai.*} histograms have
- *       the OpenTelemetry GenAI conventions' unit and bucket bounds (the same buckets Prometheus shows);
+ *   <li>base time unit: seconds, written {@code s} (UCUM, by the {@link MeterPushSender}), so that the
+ *       {@code gen_ai.*} histograms have the OpenTelemetry GenAI conventions' unit and bucket bounds
+ *       (the same buckets Prometheus shows);
  *   <li>cumulative temporality (totals since start, as Prometheus has them; a collector that wants
  *       deltas converts);
  *   <li>explicit-bucket histograms: the engine's timers carry their buckets;
  *   <li>resource: {@code service.name} and {@code service.instance.id}; the telemetry labels become
- *       attributes of every data point, as they are Prometheus labels.
+ *       attributes of every data point, as they are Prometheus labels;
+ *   <li>the pushes go through {@code sender}, which counts them and logs failures in one line.
  * </ul>
  */
 final class MeterPush {
 
-  /** The UCUM unit of seconds. */
-  static final String SECONDS = "s";
-
   private MeterPush() {}
 
   static OtlpMeterRegistry registry(OtlpTarget target, Duration interval, Map<String, String> resource,
-      Map<String, String> labels, Clock clock) {
+      Map<String, String> labels, Clock clock, MeterPushSender sender) {
     OtlpConfig config = new OtlpConfig() {
       @Override
       public String get(String key) {
@@ -85,39 +76,14 @@ final class MeterPush {
         return TimeUnit.SECONDS;
       }
     };
-    OtlpMeterRegistry registry = new UcumSeconds(config, clock);
+    OtlpMeterRegistry registry = OtlpMeterRegistry.builder(config)
+        .clock(clock)
+        .threadFactory(task -> Thread.ofPlatform().daemon().name("eventschema-otlp-metrics").unstarted(task))
+        .metricsSender(sender)
+        .build();
     List<Tag> tags = new ArrayList<>();
     labels.forEach((name, value) -> tags.add(Tag.of(name, value)));
     registry.config().commonTags(tags);
     return registry;
-  }
-
-  /**
-   * Micrometer writes a timer's unit as {@code seconds}, set when the timer is made (a meter filter
-   * cannot change it); OTLP units are UCUM, and the GenAI conventions give the latency histograms the
-   * unit {@code s}. Micrometer's default sender is kept: it connects within 1 s and reads within 10 s.
-   */
-  private static final class UcumSeconds extends OtlpMeterRegistry {
-
-    UcumSeconds(OtlpConfig config, Clock clock) {
-      super(config, clock, task -> Thread.ofPlatform().daemon().name("eventschema-otlp-metrics").unstarted(task));
-    }
-
-    @Override
-    protected Timer newTimer(Meter.Id id, DistributionStatisticConfig config, PauseDetector pauseDetector) {
-      return super.newTimer(id.withBaseUnit(SECONDS), config, pauseDetector);
-    }
-
-    @Override
-    protected <T> FunctionTimer newFunctionTimer(Meter.Id id, T obj, ToLongFunction<T> countFunction,
-        ToDoubleFunction<T> totalTimeFunction, TimeUnit totalTimeFunctionUnit) {
-      return super.newFunctionTimer(id.withBaseUnit(SECONDS), obj, countFunction, totalTimeFunction,
-          totalTimeFunctionUnit);
-    }
-
-    @Override
-    protected LongTaskTimer newLongTaskTimer(Meter.Id id, DistributionStatisticConfig config) {
-      return super.newLongTaskTimer(id.withBaseUnit(SECONDS), config);
-    }
   }
 }

@@ -47,15 +47,22 @@ public final class OtlpExport implements AutoCloseable {
   public static final String RECORDS_DROPPED = "eventschema.otlp.records.dropped";
   /** Events waiting in the hand-off buffer for their log record to be built. */
   public static final String RECORDS_BUFFERED = "eventschema.otlp.records.buffered";
+  /** Pushes of the meters the collector accepted. */
+  public static final String PUSHES_EXPORTED = "eventschema.otlp.pushes.exported";
+  /** Pushes of the meters that failed: the collector refused them, could not be reached, or was too slow. */
+  public static final String PUSHES_FAILED = "eventschema.otlp.pushes.failed";
   public static final String TAG_REASON = "reason";
   public static final String SERVICE_NAME = "service.name";
   public static final String SERVICE_INSTANCE_ID = "service.instance.id";
 
   private final Optional<OtlpMeterRegistry> meters;
+  private final Optional<MeterPushSender> pushes;
   private final Optional<EventLogExport> events;
 
-  private OtlpExport(Optional<OtlpMeterRegistry> meters, Optional<EventLogExport> events) {
+  private OtlpExport(Optional<OtlpMeterRegistry> meters, Optional<MeterPushSender> pushes,
+      Optional<EventLogExport> events) {
     this.meters = meters;
+    this.pushes = pushes;
     this.events = events;
   }
 
@@ -83,13 +90,15 @@ public final class OtlpExport implements AutoCloseable {
     OtlpTarget target = OtlpTarget.of(settings);
     Map<String, String> resource = Map.of(SERVICE_NAME, telemetry.serviceNameOrDefault(), SERVICE_INSTANCE_ID, engineId);
     // the meters are telemetry's: with telemetry disabled there are none to push
-    Optional<OtlpMeterRegistry> meters = settings.metricsOrDefault() && telemetry.enabled()
-        ? Optional.of(MeterPush.registry(target, settings.interval(), resource, telemetry.labels(), clock))
+    Optional<MeterPushSender> pushes = settings.metricsOrDefault() && telemetry.enabled()
+        ? Optional.of(new MeterPushSender(target.metrics().toString()))
         : Optional.empty();
+    Optional<OtlpMeterRegistry> meters = pushes.map(sender ->
+        MeterPush.registry(target, settings.interval(), resource, telemetry.labels(), clock, sender));
     Optional<EventLogExport> events = settings.eventsOrDefault()
         ? Optional.of(new EventLogExport(target, logResource(resource), settings.queueSizeOrDefault(), settings.timeout()))
         : Optional.empty();
-    return new OtlpExport(meters, events);
+    return new OtlpExport(meters, pushes, events);
   }
 
   /** The SDK's default resource ({@code telemetry.sdk.*}) with the engine's service attributes. */
@@ -115,9 +124,17 @@ public final class OtlpExport implements AutoCloseable {
 
   /**
    * Registers the export's own counts on {@code registry} (the engine's, so that {@code /metrics}
-   * shows them): {@value #RECORDS_EXPORTED} and {@value #RECORDS_DROPPED} by reason.
+   * shows them): {@value #PUSHES_EXPORTED} and {@value #PUSHES_FAILED}, {@value #RECORDS_EXPORTED},
+   * {@value #RECORDS_DROPPED} by reason, and {@value #RECORDS_BUFFERED}.
    */
   public void bindMeters(MeterRegistry registry) {
+    pushes.ifPresent(sender -> {
+      FunctionCounter.builder(PUSHES_EXPORTED, sender, MeterPushSender::exported)
+          .description("Pushes of the meters the OTLP collector accepted").register(registry);
+      FunctionCounter.builder(PUSHES_FAILED, sender, MeterPushSender::failed)
+          .description("Pushes of the meters that failed: the OTLP collector refused them or could not be reached")
+          .register(registry);
+    });
     events.ifPresent(export -> {
       counter(registry, RECORDS_EXPORTED, null, "Log records the OTLP collector accepted", export,
           LogExportCounts::exported);
@@ -135,7 +152,12 @@ public final class OtlpExport implements AutoCloseable {
     });
   }
 
-  /** What became of the log records; all zero when {@code events} is off. */
+  /** Pushes of the meters that failed so far; zero when {@code metrics} is off. */
+  public long failedPushes() {
+    return pushes.map(MeterPushSender::failed).orElse(0L);
+  }
+
+  /** What became of the events offered; all zero when {@code events} is off. */
   public LogExportCounts logCounts() {
     return events.map(EventLogExport::counts).orElse(LogExportCounts.NONE);
   }

@@ -236,6 +236,7 @@ class OtlpExportTest {
       emitStatuses(engine, 200);
       LogExportCounts whileDown = engine.otlp().orElseThrow().logCounts();
       assertThat(whileDown.bufferFull() + whileDown.queueFull()).isPositive();
+      assertFailedPushesShownInMetrics(engine);
       // the engine goes on working: a generation completes
       assertThat(engine.engine().generate(GenerationRequest.of(MODEL, "The keeper", 4, 1.0, 1)).completion()
           .get(30, TimeUnit.SECONDS).tokensGenerated()).isPositive();
@@ -264,6 +265,26 @@ class OtlpExportTest {
     assertThat(counts.emitted()).isGreaterThanOrEqualTo(20);
     assertThat(counts.failed()).isEqualTo(counts.emitted());
     assertThat(counts.exported() + counts.bufferFull() + counts.queueFull() + counts.abandoned()).isZero();
+  }
+
+  @Test
+  void meterPushesTheCollectorRefusesAreCountedInMetrics() throws Exception {
+    try (TestCollector collector = TestCollector.start(Mode.FAIL);
+        EmbeddedEngine engine = EmbeddedEngine.start(config(settings(collector.endpoint()).intervalMs(100L)
+            .events(false).build()))) {
+      assertFailedPushesShownInMetrics(engine);
+      assertThat(collector.refusedRequests()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  /** Waits until two pushes of the meters have failed, and {@code /metrics} counts them. */
+  private static void assertFailedPushesShownInMetrics(EmbeddedEngine engine) {
+    OtlpExport otlp = engine.otlp().orElseThrow();
+    int port = engine.metricsUri().orElseThrow().getPort();
+    Await.until(() -> otlp.failedPushes() >= 2 && prometheusValue(RawHttp.get(port, "/metrics", "localhost").body(),
+        "eventschema_otlp_pushes_failed_total", "") >= 2, WAIT, () -> "two failed pushes counted in /metrics");
+    String scrape = RawHttp.get(port, "/metrics", "localhost").body();
+    assertThat(prometheusValue(scrape, "eventschema_otlp_pushes_exported_total", "")).isZero();
   }
 
   /** Emits {@code count} status events, each accepted; true, for use in conditions. */

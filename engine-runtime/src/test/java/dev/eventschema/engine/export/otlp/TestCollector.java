@@ -30,7 +30,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * An OTLP/HTTP collector for tests, on 127.0.0.1: {@code POST /v1/metrics} and {@code /v1/logs},
  * each body decoded with the protocol's own protobuf messages (opentelemetry-proto), kept for the
- * test to read. It can refuse every export with 400, or hold every request until {@link #release()}d
+ * test to read. It can refuse every export with 400 or 500, or hold every request until {@link #release()}d
  * (a slow collector). The last {@value #KEPT} requests of each kind are kept, and the first {@value
  * #KEPT_RECORDS} log records (the rest only counted).
  */
@@ -43,7 +43,10 @@ final class TestCollector implements AutoCloseable {
   /** What the collector answers. */
   enum Mode {
     ACCEPT,
+    /** Answers 400: the request is bad, not to be retried. */
     REFUSE,
+    /** Answers 500. */
+    FAIL,
     HOLD
   }
 
@@ -55,6 +58,7 @@ final class TestCollector implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private volatile Mode mode;
   private int heldRequests;
+  private int refused;
   private long recordsReceived;
 
   /** One received log record, with the resource and scope it came under. */
@@ -90,6 +94,11 @@ final class TestCollector implements AutoCloseable {
 
   synchronized int heldRequests() {
     return heldRequests;
+  }
+
+  /** Requests answered 400 or 500. */
+  synchronized int refusedRequests() {
+    return refused;
   }
 
   synchronized List<ExportMetricsServiceRequest> metricRequests() {
@@ -136,8 +145,13 @@ final class TestCollector implements AutoCloseable {
         }
         released.await(60, TimeUnit.SECONDS);
       }
-      if (mode == Mode.REFUSE) {
-        exchange.sendResponseHeaders(400, -1);
+      Mode now = mode;
+      if (now == Mode.REFUSE || now == Mode.FAIL) {
+        synchronized (this) {
+          refused++;
+          notifyAll();
+        }
+        exchange.sendResponseHeaders(now == Mode.REFUSE ? 400 : 500, -1);
         return;
       }
       byte[] answer;
