@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * in {@link #unbuilt()} (its record could not be built), or handed to the SDK, whose counts take it
  * from there; what is still buffered when {@link #close} gives up was handed to nobody.
  */
-final class EventHandoff implements AutoCloseable {
+final class EventHandoff {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventHandoff.class);
 
@@ -147,10 +147,5 @@ final class EventHandoff implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     abandoned = true; // a thread still at work stops at its next event
-  }
-
-  @Override
-  public void close() {
-    close(Duration.ofSeconds(1));
   }
 }
