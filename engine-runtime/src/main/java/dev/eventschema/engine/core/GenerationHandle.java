@@ -35,7 +35,8 @@ public final class GenerationHandle {
   // guarded by this
   private State state = State.WAITING;
   private Generation backendGeneration;
-  private boolean cancelRequested;
+  /** Written under this lock; read without it on the token path ({@link #cancelRequested}). */
+  private volatile boolean cancelRequested;
   private boolean stoppedBySequence;
   private long startedNanos;
   private int tokenCount;
@@ -128,7 +129,8 @@ public final class GenerationHandle {
 
   // ---- engine side -------------------------------------------------------------------------
 
-  synchronized boolean cancelRequested() {
+  /** Whether a stop was asked for; read for every token, so a volatile read rather than the lock. */
+  boolean cancelRequested() {
     return cancelRequested;
   }
 

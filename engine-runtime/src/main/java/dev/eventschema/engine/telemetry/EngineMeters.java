@@ -69,19 +69,11 @@ public final class EngineMeters {
     bindSubscriberStats(emitter.subscriberStats());
     Subscription events = emitter.subscribe(this::onEvent);
     Subscription rejections = emitter.subscribeRejections(this::onRejection);
-    return new Subscription() {
-      @Override
-      public long dropped() {
-        return 0;
-      }
-
-      @Override
-      public void close() {
-        events.close();
-        rejections.close();
-        subscriberStats.remove(emitter.subscriberStats());
-      }
-    };
+    return Subscription.of(() -> {
+      events.close();
+      rejections.close();
+      subscriberStats.remove(emitter.subscriberStats());
+    });
   }
 
   /** Counts the drops and failures recorded in {@code stats} (once, however often it is bound). */

@@ -167,15 +167,7 @@ public final class TelemetryBridge implements AutoCloseable {
     return config;
   }
 
-  private static final Subscription NOTHING = new Subscription() {
-    @Override
-    public long dropped() {
-      return 0;
-    }
-
-    @Override
-    public void close() {}
-  };
+  private static final Subscription NOTHING = Subscription.of(() -> { });
 
   /** What exists only while telemetry is enabled. */
   private static final class Telemetry implements AutoCloseable {

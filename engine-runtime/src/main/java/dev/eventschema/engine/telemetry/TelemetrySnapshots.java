@@ -52,17 +52,7 @@ final class TelemetrySnapshots implements AutoCloseable {
   /** Lets {@code section} write its fields into every snapshot, until the subscription is closed. */
   Subscription addSection(Consumer<? super TelemetrySnapshotBuilder> section) {
     sections.add(section);
-    return new Subscription() {
-      @Override
-      public long dropped() {
-        return 0;
-      }
-
-      @Override
-      public void close() {
-        sections.remove(section);
-      }
-    };
+    return Subscription.of(() -> sections.remove(section));
   }
 
   synchronized void start() {

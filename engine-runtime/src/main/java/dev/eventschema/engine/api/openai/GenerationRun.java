@@ -28,11 +28,14 @@ final class GenerationRun implements Flow.Subscriber<Token> {
   /** One token: the text it made visible (possibly empty, or more than its own when held text is let go). */
   record Piece(String text, Token token) implements Item {}
 
-  /** The end: the engine's result, or its failure; {@code stopSequence} when a stop sequence ended it. */
-  record End(GenerationResult result, Throwable failure, boolean stopSequence) implements Item {
+  /**
+   * The end: the engine's result, or its failure. A generation stopped at a stop sequence ends with
+   * {@link FinishReason#STOP} ({@link GenerationHandle#stopAtSequence}).
+   */
+  record End(GenerationResult result, Throwable failure) implements Item {
     /** OpenAI's {@code finish_reason}. */
     String finishReason() {
-      if (stopSequence || result.finishReason() == FinishReason.STOP) {
+      if (result.finishReason() == FinishReason.STOP) {
         return "stop";
       }
       return result.finishReason() == FinishReason.LENGTH ? "length" : "abort";
@@ -42,7 +45,6 @@ final class GenerationRun implements Flow.Subscriber<Token> {
   private final GenerationHandle handle;
   private final StopSequences stops;
   private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();
-  private volatile boolean stoppedBySequence;
 
   private GenerationRun(GenerationHandle handle, List<String> stopSequences) {
     this.handle = Objects.requireNonNull(handle, "handle");
@@ -80,20 +82,17 @@ final class GenerationRun implements Flow.Subscriber<Token> {
 
   @Override
   public void onNext(Token token) {
-    if (stoppedBySequence) {
-      return;
-    }
     StopSequences.Release release = stops.add(token.text());
     if (release.stopped()) {
-      stoppedBySequence = true;
-      handle.stopAtSequence(); // from the backend's thread, inside its sink: no further token is made
+      // from the backend's thread, inside its sink: the engine passes on no further token
+      handle.stopAtSequence();
     }
     queue.add(new Piece(release.text(), token));
   }
 
   @Override
   public void onError(Throwable failure) {
-    queue.add(new End(null, failure, false));
+    queue.add(new End(null, failure));
   }
 
   @Override
@@ -103,6 +102,6 @@ final class GenerationRun implements Flow.Subscriber<Token> {
       queue.add(new Piece(rest, null));
     }
     // the result completes right after the tokens do
-    handle.completion().whenComplete((result, failure) -> queue.add(new End(result, failure, stoppedBySequence)));
+    handle.completion().whenComplete((result, failure) -> queue.add(new End(result, failure)));
   }
 }

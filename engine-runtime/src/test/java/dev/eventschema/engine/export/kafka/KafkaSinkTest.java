@@ -89,17 +89,7 @@ class KafkaSinkTest {
     AtomicBoolean unsubscribed = new AtomicBoolean();
     sink.publishSnapshots(listener -> {
       listeners.add(listener);
-      return new Subscription() {
-        @Override
-        public long dropped() {
-          return 0;
-        }
-
-        @Override
-        public void close() {
-          unsubscribed.set(true);
-        }
-      };
+      return Subscription.of(() -> unsubscribed.set(true));
     });
 
     emitter.emitModelLoaded(Events.modelLoaded("m"));
